@@ -1,0 +1,205 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { chainAuditRecord, type AuditFields, type AuditRecord } from '../../core/remediation/audit.js';
+import { ConflictError, NotFoundError } from '../../core/shared/errors.js';
+import { COLLECTION_SPECS, type CollectionName, type CollectionSpec } from '../../ports/collections.js';
+import type { AuditLog, AuditQuery, Collection, Doc, FindQuery, IndexValue, Store } from '../../ports/store.js';
+import { runMigrations } from './sqlite-migrations.js';
+
+type Row = { doc: string };
+type SqlValue = string | number | null;
+
+const col = (field: string): string => `i_${field.replace(/[^A-Za-z0-9_]/g, '_')}`;
+const toSql = (v: unknown): SqlValue => (v === undefined || v === null ? null : typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'number' ? v : String(v));
+
+/**
+ * The local Store: one SQLite file in WAL mode. Each collection is a table holding the JSON
+ * document plus one column per declared index field, so `find` is an indexed query, not a scan.
+ * better-sqlite3 is synchronous; the async signatures keep the port identical to DynamoDB's.
+ */
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  readonly audit: AuditLog;
+  private readonly collections = new Map<string, SqliteCollection<Doc>>();
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a process crash (SIGKILL); only an OS crash can lose the last commits.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    runMigrations(this.db, Object.values(COLLECTION_SPECS));
+    this.audit = new SqliteAuditLog(this.db);
+  }
+
+  collection<T extends Doc>(name: CollectionName): Collection<T> {
+    let c = this.collections.get(name);
+    if (!c) {
+      const spec = COLLECTION_SPECS[name];
+      if (!spec) throw new NotFoundError('collection', name);
+      c = new SqliteCollection<Doc>(this.db, spec);
+      this.collections.set(name, c);
+    }
+    return c as unknown as Collection<T>;
+  }
+
+  /** Runs `fn` in one SQLite transaction (local-only helper for batch ingestion). */
+  transaction<R>(fn: () => R): R {
+    return this.db.transaction(fn)();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+class SqliteCollection<T extends Doc> implements Collection<T> {
+  private readonly table: string;
+  private readonly indexCols: string[];
+  private readonly stmts: {
+    get: Database.Statement;
+    insert: Database.Statement;
+    upsert: Database.Statement;
+    updateVersioned: Database.Statement;
+    del: Database.Statement;
+  };
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly spec: CollectionSpec,
+  ) {
+    this.table = `c_${spec.name}`;
+    this.indexCols = spec.indexes.map(col);
+    const cols = ['id', 'version', 'sort', ...this.indexCols, 'doc'];
+    const params = cols.map((c) => `@${c}`).join(', ');
+    const sets = cols
+      .filter((c) => c !== 'id')
+      .map((c) => `${c} = @${c}`)
+      .join(', ');
+    this.stmts = {
+      get: db.prepare(`SELECT doc FROM ${this.table} WHERE id = ?`),
+      insert: db.prepare(`INSERT OR IGNORE INTO ${this.table} (${cols.join(', ')}) VALUES (${params})`),
+      upsert: db.prepare(`INSERT INTO ${this.table} (${cols.join(', ')}) VALUES (${params}) ON CONFLICT(id) DO UPDATE SET ${sets}`),
+      updateVersioned: db.prepare(`UPDATE ${this.table} SET ${sets} WHERE id = @id AND version = @expected`),
+      del: db.prepare(`DELETE FROM ${this.table} WHERE id = ?`),
+    };
+  }
+
+  private row(doc: T): Record<string, SqlValue> {
+    const rec = doc as unknown as Record<string, unknown>;
+    const r: Record<string, SqlValue> = { id: doc.id, version: doc.version ?? 0, sort: toSql(rec[this.spec.sortField]), doc: JSON.stringify(doc) };
+    this.spec.indexes.forEach((f, i) => (r[this.indexCols[i]!] = toSql(rec[f])));
+    return r;
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    const r = this.stmts.get.get(id) as Row | undefined;
+    return r ? (JSON.parse(r.doc) as T) : undefined;
+  }
+
+  async create(doc: T): Promise<boolean> {
+    return this.stmts.insert.run(this.row(doc)).changes === 1;
+  }
+
+  async put(doc: T): Promise<void> {
+    this.stmts.upsert.run(this.row(doc));
+  }
+
+  async update(id: string, change: (current: T) => T): Promise<T> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const current = await this.get(id);
+      if (!current) throw new NotFoundError(this.spec.name, id);
+      const expected = current.version ?? 0;
+      const next = { ...change(structuredClone(current)), id, version: expected + 1 } as T;
+      if (this.stmts.updateVersioned.run({ ...this.row(next), expected }).changes === 1) return next;
+    }
+    throw new ConflictError(`${this.spec.name} ${id}: too many concurrent updates`);
+  }
+
+  private where(q: FindQuery | undefined): { sql: string; params: SqlValue[] } {
+    const clauses: string[] = [];
+    const params: SqlValue[] = [];
+    for (const [field, value] of Object.entries(q?.where ?? {})) {
+      if (!this.spec.indexes.includes(field)) throw new RangeError(`${this.spec.name}: "${field}" is not an indexed field (${this.spec.indexes.join(', ')})`);
+      clauses.push(`${col(field)} = ?`);
+      params.push(toSql(value as IndexValue));
+    }
+    if (q?.since !== undefined) {
+      clauses.push('sort >= ?');
+      params.push(q.since);
+    }
+    if (q?.until !== undefined) {
+      clauses.push('sort < ?');
+      params.push(q.until);
+    }
+    return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  }
+
+  async find(query?: FindQuery): Promise<T[]> {
+    const { sql, params } = this.where(query);
+    const order = query?.order === 'desc' ? 'DESC' : 'ASC';
+    const limit = query?.limit !== undefined ? `LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
+    const rows = this.db.prepare(`SELECT doc FROM ${this.table} ${sql} ORDER BY sort ${order}, id ${order} ${limit}`).all(...params) as Row[];
+    return rows.map((r) => JSON.parse(r.doc) as T);
+  }
+
+  async count(where?: Record<string, IndexValue>): Promise<number> {
+    const { sql, params } = this.where(where ? { where } : undefined);
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM ${this.table} ${sql}`).get(...params) as { n: number }).n;
+  }
+
+  async delete(id: string): Promise<void> {
+    this.stmts.del.run(id);
+  }
+}
+
+class SqliteAuditLog implements AuditLog {
+  private readonly appendTx: Database.Transaction<(fields: AuditFields) => AuditRecord>;
+
+  constructor(private readonly db: Database.Database) {
+    const last = db.prepare('SELECT doc FROM audit_log ORDER BY seq DESC LIMIT 1');
+    const insert = db.prepare(
+      'INSERT INTO audit_log (seq, executionId, timestamp, runbook, targetResource, outcome, doc) VALUES (@seq, @executionId, @timestamp, @runbook, @targetResource, @outcome, @doc)',
+    );
+    // Read-last + insert in one immediate transaction keeps the chain gap-free under concurrency.
+    this.appendTx = db.transaction((fields: AuditFields) => {
+      const prevRow = last.get() as Row | undefined;
+      const rec = chainAuditRecord(fields, prevRow ? (JSON.parse(prevRow.doc) as AuditRecord) : undefined);
+      insert.run({ ...pick(rec), doc: JSON.stringify(rec) });
+      return rec;
+    });
+  }
+
+  async append(fields: AuditFields): Promise<AuditRecord> {
+    return this.appendTx.immediate(fields);
+  }
+
+  async list(q: AuditQuery = {}): Promise<AuditRecord[]> {
+    const clauses: string[] = [];
+    const params: SqlValue[] = [];
+    for (const k of ['executionId', 'runbook', 'targetResource', 'outcome'] as const) {
+      if (q[k] !== undefined) {
+        clauses.push(`${k} = ?`);
+        params.push(q[k]!);
+      }
+    }
+    if (q.since) (clauses.push('timestamp >= ?'), params.push(q.since));
+    if (q.until) (clauses.push('timestamp < ?'), params.push(q.until));
+    if (q.fromSeq !== undefined) (clauses.push('seq >= ?'), params.push(q.fromSeq));
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const order = q.fromSeq !== undefined ? 'ASC' : 'DESC';
+    const limit = q.limit !== undefined ? `LIMIT ${Math.floor(q.limit)}` : '';
+    return (this.db.prepare(`SELECT doc FROM audit_log ${where} ORDER BY seq ${order} ${limit}`).all(...params) as Row[]).map((r) => JSON.parse(r.doc) as AuditRecord);
+  }
+
+  async scan(fromSeq = 1, limit?: number): Promise<AuditRecord[]> {
+    const lim = limit !== undefined ? `LIMIT ${Math.floor(limit)}` : '';
+    return (this.db.prepare(`SELECT doc FROM audit_log WHERE seq >= ? ORDER BY seq ASC ${lim}`).all(fromSeq) as Row[]).map((r) => JSON.parse(r.doc) as AuditRecord);
+  }
+}
+
+function pick(r: AuditRecord) {
+  return { seq: r.seq, executionId: r.executionId, timestamp: r.timestamp, runbook: r.runbook, targetResource: r.targetResource, outcome: r.outcome };
+}

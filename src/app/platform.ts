@@ -1,0 +1,171 @@
+import { join } from 'node:path';
+import { createAlertingService, type AlertingService } from './alerting/service.js';
+import { TokenAuth } from './auth.js';
+import { createRemediationService, type RemediationService } from './remediation/service.js';
+import { RemediationSteps } from './remediation/steps.js';
+import { DEFAULT_SAFETY, type SafetyConfig } from './remediation/policy.js';
+import type { Alert } from '../core/alerts/alert.js';
+import { CATALOGUE, findRunbook } from '../core/remediation/catalogue/index.js';
+import { LocalOrchestrator } from '../adapters/local/local-orchestrator.js';
+import { OutboxEventBus } from '../adapters/local/outbox-bus.js';
+import { ClockScheduler } from '../adapters/local/cron-scheduler.js';
+import { SqliteStore } from '../adapters/local/sqlite-store.js';
+import { ManualClock, VirtualClock } from '../adapters/local/clocks.js';
+import { OutboxNotifier } from '../adapters/local/outbox-notifier.js';
+import { Sandbox, type SandboxSnapshot } from '../adapters/sandbox/sandbox.js';
+import type { Approval, Approvals } from '../ports/approvals.js';
+import type { Clock } from '../ports/clock.js';
+import type { Notifier } from '../ports/notifier.js';
+
+export interface LocalPlatformOptions {
+  dataDir: string;
+  /** Virtual seconds per real second for the sandbox clock (ignored with a manual clock). */
+  speed?: number;
+  /** Tests pass a ManualClock; otherwise a persisted virtual clock is used. */
+  clock?: Clock;
+  seed?: number;
+  safety?: Partial<SafetyConfig>;
+  /** Environment of resources without an `environment` tag. */
+  environment?: string;
+  log?: (line: string) => void;
+}
+
+interface ClockState {
+  id: string;
+  virtualNow: number;
+  speed: number;
+  updatedAt: string;
+}
+
+interface SandboxState {
+  id: string;
+  snapshot: SandboxSnapshot;
+  updatedAt: string;
+}
+
+/**
+ * Wires the local platform: SQLite store, outbox bus, scheduler, sandbox account, alerting,
+ * the in-process RemediationOrchestrator and the remediation use cases, all on one clock.
+ * `start()` recovers from a crash before anything new happens: pending signals are processed,
+ * undelivered bus events redelivered, unfinished executions re-driven.
+ */
+export async function createLocalPlatform(opts: LocalPlatformOptions) {
+  const log = opts.log ?? (() => {});
+  const store = new SqliteStore(join(opts.dataDir, 'aiops.db'));
+  const settings = store.collection<ClockState | SandboxState>('settings');
+
+  const savedClock = (await settings.get('clock')) as ClockState | undefined;
+  const speed = opts.speed ?? savedClock?.speed ?? 60;
+  // Virtual time continues where the last run stopped, so timestamps never go backwards after a restart.
+  const clock: Clock = opts.clock ?? new VirtualClock(savedClock?.virtualNow ?? Date.now(), speed);
+
+  const bus = new OutboxEventBus(store.db, clock, { onError: (e, err) => log(`bus: ${e.topic} ${e.id} failed: ${String((err as Error)?.message ?? err)}`) });
+  const scheduler = new ClockScheduler(clock);
+  const savedSandbox = (await settings.get('sandbox')) as SandboxState | undefined;
+  const sandbox = new Sandbox({ clock, seed: opts.seed ?? 42, ...(savedSandbox ? { restore: savedSandbox.snapshot } : {}) });
+
+  const outbox = new OutboxNotifier(store, clock);
+  const notifiers: Record<string, Notifier> = { outbox };
+  const alerting: AlertingService = createAlertingService({ store, clock, bus, notifiers, inventory: sandbox.cloud, config: { autoResolve: true } });
+
+  let orchestrator: LocalOrchestrator;
+  const approvalsGateway: Approvals = {
+    async requested(a: Approval) {
+      await outbox.notify({ key: `approval:${a.id}`, receiver: 'approvers', action: 'approval', title: `Approval needed: ${a.runbookId}`, summary: `${a.reason} — ${a.targetResource}`, link: `/approvals/${a.id}`, details: { plan: a.plan } });
+    },
+    async decided(a: Approval) {
+      orchestrator.approvalDecided(a);
+    },
+  };
+  const safety: SafetyConfig = { ...DEFAULT_SAFETY, ...opts.safety };
+  const steps = new RemediationSteps({ store, cloud: sandbox.cloud, metrics: sandbox.metrics, clock, bus, approvals: approvalsGateway, findRunbook, safety, approvalTtlDays: 7 });
+  orchestrator = new LocalOrchestrator(store, steps, clock, (id, e) => log(`orchestrator: ${id}: ${String((e as Error)?.message ?? e)}`));
+  const remediation: RemediationService = createRemediationService({
+    store,
+    cloud: sandbox.cloud,
+    clock,
+    steps,
+    orchestrator,
+    approvals: approvalsGateway,
+    catalogue: CATALOGUE,
+    defaultEnvironment: opts.environment ?? 'staging',
+  });
+  const auth = new TokenAuth(store, clock);
+
+  // The sandbox's raw events enter through the same ingestion path as any AWS event.
+  sandbox.onRawEvent(async (raw) => {
+    await alerting.ingest(raw, { via: 'sandbox' });
+  });
+  bus.subscribe<{ alertId: string }>('alert.updated', async (e) => {
+    const alert = await store.collection<Alert>('alerts').get(e.payload.alertId);
+    if (alert) await remediation.onAlert(alert);
+  });
+
+  let sandboxDirty = true;
+  sandbox.onChange(() => (sandboxDirty = true));
+  const persist = async () => {
+    const updatedAt = new Date(clock.now()).toISOString();
+    await settings.put({ id: 'clock', virtualNow: clock.now(), speed, updatedAt });
+    if (sandboxDirty) {
+      sandboxDirty = false;
+      await settings.put({ id: 'sandbox', snapshot: sandbox.snapshot(), updatedAt });
+    }
+  };
+
+  scheduler.add({ name: 'expire-approvals', cron: '* * * * *', run: async () => void (await remediation.expireApprovals()) });
+
+  let ticking: Promise<void> | undefined;
+  /** One step of the platform: sandbox alarms and faults, due jobs, alerting timers, persistence. */
+  const tick = async (): Promise<void> => {
+    if (ticking) return ticking;
+    ticking = (async () => {
+      await sandbox.tick();
+      await scheduler.runDue();
+      await alerting.tick();
+      await bus.drain();
+      await persist();
+    })().finally(() => (ticking = undefined));
+    return ticking;
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  let unhookManual: (() => void) | undefined;
+
+  return {
+    store,
+    bus,
+    clock,
+    scheduler,
+    sandbox,
+    alerting,
+    remediation,
+    orchestrator,
+    steps,
+    auth,
+    outbox,
+    speed,
+    dataDir: opts.dataDir,
+    tick,
+
+    /** Crash recovery first, then the clock starts driving the platform. */
+    async start(): Promise<{ pendingSignals: number; resumedExecutions: string[] }> {
+      const pendingSignals = await alerting.processPending();
+      bus.start();
+      await bus.drain();
+      const resumedExecutions = await orchestrator.resumeAll();
+      if (clock instanceof ManualClock) unhookManual = clock.onTick(() => tick());
+      else timer = setInterval(() => void tick().catch((e) => log(`tick failed: ${String(e?.stack ?? e)}`)), 250);
+      return { pendingSignals, resumedExecutions };
+    },
+
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      unhookManual?.();
+      await ticking;
+      await persist().catch(() => undefined);
+      await store.close();
+    },
+  };
+}
+
+export type LocalPlatform = Awaited<ReturnType<typeof createLocalPlatform>>;

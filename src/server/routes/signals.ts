@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { NotFoundError } from '../../core/shared/errors.js';
+import type { ServerContext } from '../context.js';
+
+const MAX_BATCH = 5000;
+
+export function signalRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const quarantine = ctx.platform.store.collection('quarantine');
+
+    // The body is any supported source payload; the normalizers validate it and name the failing field.
+    app.post('/signals', { schema: { tags: ['signals'], description: 'Ingest one raw event (CloudWatch, EventBridge, SNS, Alertmanager, webhook…)', body: z.unknown() }, preHandler: ctx.role('operator') }, async (req, reply) => {
+      const r = await ctx.platform.alerting.ingest(req.body, { via: 'api' });
+      if (r.status === 'quarantined') return reply.code(400).send({ error: 'validation', field: r.error?.field, reason: r.error?.reason, quarantined: true });
+      return reply.code(r.status === 'accepted' ? 202 : 200).send(r);
+    });
+
+    app.post('/signals/batch', { schema: { tags: ['signals'], body: z.object({ events: z.array(z.unknown()).min(1).max(MAX_BATCH) }) }, preHandler: ctx.role('operator') }, async (req) => {
+      const results = await ctx.platform.alerting.ingestBatch(req.body.events, { via: 'api' });
+      const count = (s: string) => results.filter((r) => r.status === s).length;
+      return {
+        accepted: count('accepted'),
+        duplicate: count('duplicate'),
+        quarantined: count('quarantined'),
+        results: results.map((r, i) => ({ index: i, status: r.status, ...(r.error ? { field: `events.${i}.${r.error.field}`, reason: r.error.reason } : {}), signalIds: r.signalIds })),
+      };
+    });
+
+    app.get('/quarantine', { schema: { tags: ['signals'], querystring: z.object({ status: z.enum(['pending', 'replayed']).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }) } }, async (req) => {
+      return { items: await quarantine.find({ ...(req.query.status ? { where: { status: req.query.status } } : {}), order: 'desc', limit: req.query.limit }) };
+    });
+
+    app.post('/quarantine/:id/replay', { schema: { tags: ['signals'], params: z.object({ id: z.string() }), body: z.object({ corrected: z.unknown().optional() }).default({}) }, preHandler: ctx.role('operator') }, async (req) => {
+      if (!(await quarantine.get(req.params.id))) throw new NotFoundError('quarantine', req.params.id);
+      return ctx.platform.alerting.replayQuarantined(req.params.id, req.body?.corrected);
+    });
+  };
+}

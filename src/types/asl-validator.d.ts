@@ -1,0 +1,4 @@
+declare module 'asl-validator' {
+  const validator: (definition: unknown, opts?: Record<string, unknown>) => { isValid: boolean; errors: unknown[] };
+  export default validator;
+}

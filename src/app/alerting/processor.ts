@@ -1,0 +1,186 @@
+import type { Alert } from '../../core/alerts/alert.js';
+import { applySignal, fingerprint, type AlertTransition } from '../../core/alerts/stages/dedup.js';
+import { enrichLabels, type ResourceContext } from '../../core/alerts/stages/enrich.js';
+import { assignSeverity } from '../../core/alerts/stages/severity.js';
+import type { Signal } from '../../core/events/signal.js';
+import { attachAlert, findIncidentFor, groupKeyFor, noteRefire, openIncidentFor, type GroupingOptions } from '../../core/incidents/grouping.js';
+import type { Incident } from '../../core/incidents/incident.js';
+import { addTimeline, advance, advanceAtLeast } from '../../core/incidents/lifecycle.js';
+import type { Cloud } from '../../ports/cloud.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { Collection, Store } from '../../ports/store.js';
+import type { ResolvedAlertingConfig } from './config.js';
+import { OpenIncidentIndex } from './incidentIndex.js';
+import type { StoredSignal } from './records.js';
+
+/** Decides whether an alert is muted (silence, maintenance window, inhibition); filled in by the mute stages. */
+export type MuteCheck = (alert: Alert, at: string) => Promise<string | undefined> | string | undefined;
+
+export interface ProcessOutcome {
+  alertId?: string;
+  incidentId?: string;
+  transition: AlertTransition;
+  alert?: Alert;
+  incidentOpened?: boolean;
+}
+
+const INVENTORY_TTL_MS = 5 * 60_000;
+
+/**
+ * Signal → Alert → Incident with the store as the source of truth. Every step is idempotent so a
+ * signal left `pending` by a crash can be processed again: the alert remembers the signals it
+ * folded in, incident ids are derived from the alert episode, and `create` never overwrites.
+ */
+export class SignalProcessor {
+  readonly alerts: Collection<Alert>;
+  readonly incidents: Collection<Incident>;
+  readonly signals: Collection<StoredSignal>;
+  readonly index: OpenIncidentIndex;
+  private readonly inventoryCache = new Map<string, { at: number; ctx: ResourceContext | undefined }>();
+  mute: MuteCheck = () => undefined;
+
+  constructor(
+    store: Store,
+    private readonly clock: Clock,
+    private readonly bus: EventBus,
+    private readonly config: ResolvedAlertingConfig,
+    private readonly inventory?: Cloud,
+  ) {
+    this.alerts = store.collection<Alert>('alerts');
+    this.incidents = store.collection<Incident>('incidents');
+    this.signals = store.collection<StoredSignal>('signals');
+    this.index = new OpenIncidentIndex(this.incidents);
+  }
+
+  private get grouping(): GroupingOptions {
+    return { groupBy: this.config.grouping.groupBy, correlationWindowMs: this.config.grouping.correlationWindow };
+  }
+
+  private nowIso(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+
+  private async resource(arn: string): Promise<ResourceContext | undefined> {
+    if (!this.inventory) return undefined;
+    const hit = this.inventoryCache.get(arn);
+    if (hit && this.clock.now() - hit.at < INVENTORY_TTL_MS) return hit.ctx;
+    let ctx: ResourceContext | undefined;
+    try {
+      const r = await this.inventory.describe(arn);
+      ctx = r ? { tags: r.tags } : undefined;
+    } catch {
+      // Enrichment is best effort: an inventory outage must not block alerting.
+      ctx = undefined;
+    }
+    this.inventoryCache.set(arn, { at: this.clock.now(), ctx });
+    return ctx;
+  }
+
+  /** Applies one stored signal (pending or re-processed) and marks it processed. */
+  async process(stored: StoredSignal): Promise<ProcessOutcome> {
+    await this.index.load();
+    const { status: _s, receivedAt: _r, via: _v, alertId: _a, incidentId: _i, processedAt: _p, ...signal } = stored;
+    const now = this.nowIso();
+    const outcome = await this.apply(signal as Signal, now);
+    await this.signals.update(stored.id, (cur) => ({ ...cur, status: 'processed', processedAt: now, ...(outcome.alertId ? { alertId: outcome.alertId } : {}), ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}) }));
+    return outcome;
+  }
+
+  private async apply(signal: Signal, now: string): Promise<ProcessOutcome> {
+    // Changes (CloudTrail) stay in `signals` for correlation and RCA; they never make an alert.
+    if (signal.state === 'info') return { transition: 'ignored' };
+    const labels = enrichLabels(signal, await this.resource(signal.resourceArn), {
+      defaultEnvironment: this.config.defaultEnvironment,
+      customerFacingServices: this.config.customerFacingServices,
+      ...(this.config.runbookUrlTemplate ? { runbookUrlTemplate: this.config.runbookUrlTemplate } : {}),
+    });
+    const sev = assignSeverity(signal, { environment: labels.environment ?? this.config.defaultEnvironment, customerFacing: labels.customerFacing === 'true' }, this.config.severity.rules, this.config.severity.thresholds);
+    labels.severityRule = sev.rule;
+    const fp = fingerprint(signal);
+    const prev = await this.alerts.get(fp);
+    const { alert: applied, transition } = applySignal(prev, { signal: sev.level ? { ...signal, level: sev.level } : signal, severity: sev.severity, labels, now });
+    if (!applied) return { transition };
+    let alert = applied;
+    if (transition === 'duplicate' && (alert.status !== 'firing' || alert.incidentId)) return { alertId: alert.id, ...(alert.incidentId ? { incidentId: alert.incidentId } : {}), transition, alert };
+
+    if (alert.status === 'firing' && transition !== 'stale') {
+      const mutedBy = await this.mute(alert, signal.time);
+      if (mutedBy) alert = { ...alert, mutedBy };
+      else if (alert.mutedBy) {
+        const { mutedBy: _m, ...rest } = alert;
+        alert = rest;
+      }
+    }
+
+    let incidentOpened = false;
+    if (alert.status === 'firing') {
+      const r = await this.groupFiring(alert, transition, signal.time, now);
+      alert = r.alert;
+      incidentOpened = r.opened;
+    } else if (transition === 'resolved' && alert.incidentId) {
+      await this.onResolved(alert, signal.time, now);
+    }
+    await this.alerts.put(alert);
+    await this.bus.publish('alert.updated', { alertId: alert.id, incidentId: alert.incidentId, status: alert.status }, `alert.updated:${alert.id}:${signal.id}`);
+    return { alertId: alert.id, ...(alert.incidentId ? { incidentId: alert.incidentId } : {}), transition, alert, incidentOpened };
+  }
+
+  private async groupFiring(alert: Alert, transition: AlertTransition, at: string, now: string): Promise<{ alert: Alert; opened: boolean }> {
+    const current = alert.incidentId ? (this.index.get(alert.incidentId) ?? (await this.incidents.get(alert.incidentId))) : undefined;
+    if (current && current.status === 'open') {
+      const updated = await this.updateIncident(current.id, (i) => (transition === 'refired' ? noteRefire(i, alert, at) : attachAlert(i, alert, at, 'already in the incident')));
+      if (updated.status === 'open') return { alert, opened: false };
+    }
+    const key = groupKeyFor(alert, this.grouping.groupBy);
+    const decision = findIncidentFor(alert, this.index.candidates(key, alert.resourceArn, alert.labels.service), this.grouping);
+    if (decision) {
+      const updated = await this.updateIncident(decision.incident.id, (i) => attachAlert(i, alert, at, decision.reason));
+      if (updated.status === 'open') return { alert: { ...alert, incidentId: updated.id }, opened: false };
+    }
+    // A muted alert is kept and may join an existing incident, but never opens one on its own.
+    if (alert.mutedBy) {
+      const { incidentId: _gone, ...rest } = alert;
+      return { alert: rest, opened: false };
+    }
+    const fresh = openIncidentFor(alert, this.grouping, at);
+    const triaged = advance(fresh, 'Triage', now, 'automated', `Triage (automated): deduplicated, enriched, ${alert.severity} by rule ${alert.labels.severityRule ?? 'default'}, grouped by ${fresh.groupKey}`);
+    let opened = await this.incidents.create(triaged);
+    let incident = triaged;
+    if (!opened) {
+      // Re-processing after a crash: the incident for this episode already exists.
+      incident = (await this.incidents.get(triaged.id)) ?? triaged;
+      if (incident.status === 'open') incident = await this.updateIncident(incident.id, (i) => attachAlert(i, alert, at, 'opened the incident'));
+      opened = false;
+    } else {
+      await this.bus.publish('incident.opened', { incidentId: incident.id }, `incident.opened:${incident.id}`);
+    }
+    this.index.put(incident);
+    return { alert: { ...alert, incidentId: incident.id }, opened };
+  }
+
+  private async onResolved(alert: Alert, at: string, now: string): Promise<void> {
+    const incidentId = alert.incidentId as string;
+    const incident = this.index.get(incidentId) ?? (await this.incidents.get(incidentId));
+    if (!incident || incident.status !== 'open') return;
+    const siblings = await this.alerts.find({ where: { incidentId } });
+    const allResolved = siblings.every((a) => a.id === alert.id || a.status === 'resolved');
+    await this.updateIncident(incidentId, (i) => {
+      let next = addTimeline(i, { at, kind: 'alert', message: `alert ${alert.title} resolved`, actor: 'automated', data: { alertId: alert.id, reason: 'resolved' } });
+      if (allResolved && this.config.autoResolve) next = advanceAtLeast(next, 'Resolution', now, 'automated', 'Resolved automatically: every alert in the incident has resolved');
+      return next;
+    });
+  }
+
+  async updateIncident(id: string, change: (i: Incident) => Incident): Promise<Incident> {
+    let changed = false;
+    const updated = await this.incidents.update(id, (cur) => {
+      const next = change(cur);
+      changed = next !== cur;
+      return changed ? { ...next, version: (cur.version ?? 0) + 1 } : cur;
+    });
+    this.index.put(updated);
+    if (changed) await this.bus.publish('incident.updated', { incidentId: id }, `incident.updated:${id}:${updated.version}`);
+    return updated;
+  }
+}

@@ -1,0 +1,151 @@
+import { normalize } from '../../core/events/normalize.js';
+import type { Incident } from '../../core/incidents/incident.js';
+import { addTimeline, advanceAtLeast } from '../../core/incidents/lifecycle.js';
+import { NotFoundError } from '../../core/shared/errors.js';
+import { stableHash } from '../../core/shared/hash.js';
+import type { Cloud } from '../../ports/cloud.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { Notifier } from '../../ports/notifier.js';
+import type { Store } from '../../ports/store.js';
+import { resolveAlertingConfig, type AlertingConfig, type ResolvedAlertingConfig } from './config.js';
+import { SerialLock } from './lock.js';
+import { SignalProcessor } from './processor.js';
+import type { IngestResult, IngestVia, QuarantineRecord, StoredSignal } from './records.js';
+
+export interface AlertingDeps {
+  store: Store;
+  clock: Clock;
+  bus: EventBus;
+  notifiers?: Record<string, Notifier>;
+  config?: AlertingConfig;
+  inventory?: Cloud;
+}
+
+export interface IngestOptions {
+  via?: IngestVia;
+}
+
+export interface AlertingService {
+  /** Normalizes, stores durably (pending), then processes one raw payload. Never throws on bad input. */
+  ingest(raw: unknown, opts?: IngestOptions): Promise<IngestResult>;
+  ingestBatch(raws: unknown[], opts?: IngestOptions): Promise<IngestResult[]>;
+  /** Re-processes signals left `pending` (after a crash); idempotent. Returns how many. */
+  processPending(): Promise<number>;
+  /** Time-driven work: notifications due, escalations, expiries. Call on every clock tick. */
+  tick(): Promise<void>;
+  acknowledge(incidentId: string, principal: string): Promise<Incident>;
+  resolve(incidentId: string, principal: string, note?: string): Promise<Incident>;
+  /** Re-normalizes a quarantined payload (optionally corrected) and ingests it if it now passes. */
+  replayQuarantined(id: string, correctedRaw?: unknown): Promise<IngestResult>;
+  readonly config: ResolvedAlertingConfig;
+}
+
+/** Canonical JSON (sorted keys) so the same malformed payload is quarantined once. */
+function canonical(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(canonical).join(',')}]`;
+  if (x && typeof x === 'object') {
+    const o = x as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(x) ?? 'undefined';
+}
+
+/**
+ * The alerting use case: raw input → Signals (stored before anything else) → Alerts → Incidents,
+ * with bus events for the console and the orchestrator.
+ *
+ * @example
+ * const alerting = createAlertingService({ store, clock, bus, config: { autoResolve: true } });
+ * const r = await alerting.ingest(cloudWatchAlarmEvent, { via: 'sandbox' });
+ * // r.status === 'accepted', r.incidentIds[0] is the incident now in Triage
+ */
+export function createAlertingService(deps: AlertingDeps): AlertingService {
+  const config = resolveAlertingConfig(deps.config);
+  const { store, clock, bus } = deps;
+  const processor = new SignalProcessor(store, clock, bus, config, deps.inventory);
+  const quarantine = store.collection<QuarantineRecord>('quarantine');
+  const lock = new SerialLock();
+  const nowIso = (): string => new Date(clock.now()).toISOString();
+
+  async function quarantineRaw(raw: unknown, field: string, reason: string, source: string | undefined, via: IngestVia | undefined): Promise<IngestResult> {
+    const id = `q-${stableHash(canonical(raw))}`;
+    const rec: QuarantineRecord = { id, status: 'pending', field, reason, raw, receivedAt: nowIso(), deliveries: 1, ...(source ? { source } : {}), ...(via ? { via } : {}) };
+    if (!(await quarantine.create(rec))) await quarantine.update(id, (cur) => ({ ...cur, deliveries: cur.deliveries + 1 }));
+    return { status: 'quarantined', signalIds: [], alertIds: [], incidentIds: [], error: { field, reason } };
+  }
+
+  async function ingestUnlocked(raw: unknown, opts: IngestOptions = {}): Promise<IngestResult> {
+    const n = normalize(raw);
+    if (!n.ok) return quarantineRaw(raw, n.field, n.reason, n.source, opts.via);
+    const receivedAt = nowIso();
+    const fresh: StoredSignal[] = [];
+    const alertIds = new Set<string>();
+    const incidentIds = new Set<string>();
+    for (const s of n.signals) {
+      const stored: StoredSignal = { ...s, status: 'pending', receivedAt, ...(opts.via ? { via: opts.via } : {}) };
+      if (await processor.signals.create(stored)) fresh.push(stored);
+      else {
+        const existing = await processor.signals.get(s.id);
+        if (existing?.alertId) alertIds.add(existing.alertId);
+        if (existing?.incidentId) incidentIds.add(existing.incidentId);
+      }
+    }
+    for (const s of fresh) {
+      const out = await processor.process(s);
+      if (out.alertId) alertIds.add(out.alertId);
+      if (out.incidentId) incidentIds.add(out.incidentId);
+    }
+    return { status: fresh.length ? 'accepted' : 'duplicate', signalIds: n.signals.map((s) => s.id), alertIds: [...alertIds], incidentIds: [...incidentIds] };
+  }
+
+  return {
+    config,
+    ingest: (raw, opts) => lock.run(() => ingestUnlocked(raw, opts)),
+    ingestBatch: (raws, opts) =>
+      lock.run(async () => {
+        const out: IngestResult[] = [];
+        for (const r of raws) out.push(await ingestUnlocked(r, opts));
+        return out;
+      }),
+    processPending: () =>
+      lock.run(async () => {
+        const pending = await processor.signals.find({ where: { status: 'pending' }, order: 'asc' });
+        for (const s of pending) await processor.process(s);
+        return pending.length;
+      }),
+    tick: () => lock.run(async () => undefined),
+    acknowledge: (incidentId, principal) =>
+      lock.run(async () => {
+        if (!(await processor.incidents.get(incidentId))) throw new NotFoundError('incident', incidentId);
+        return processor.updateIncident(incidentId, (i) => advanceAtLeast(i, 'Acknowledgment', nowIso(), principal, `Acknowledged by ${principal}`));
+      }),
+    resolve: (incidentId, principal, note) =>
+      lock.run(async () => {
+        if (!(await processor.incidents.get(incidentId))) throw new NotFoundError('incident', incidentId);
+        return processor.updateIncident(incidentId, (i) => {
+          const at = nowIso();
+          const withNote = note ? addTimeline(i, { at, kind: 'note', message: note, actor: principal }) : i;
+          const next = advanceAtLeast(withNote, 'Resolution', at, principal, `Resolved by ${principal}`);
+          return next === withNote && withNote === i ? i : next;
+        });
+      }),
+    replayQuarantined: (id, correctedRaw) =>
+      lock.run(async () => {
+        const rec = await quarantine.get(id);
+        if (!rec) throw new NotFoundError('quarantine', id);
+        const raw = correctedRaw ?? rec.raw;
+        const n = normalize(raw);
+        if (!n.ok) {
+          await quarantine.update(id, (cur) => ({ ...cur, field: n.field, reason: n.reason }));
+          return { status: 'quarantined', signalIds: [], alertIds: [], incidentIds: [], error: { field: n.field, reason: n.reason } };
+        }
+        const result = await ingestUnlocked(raw, rec.via ? { via: rec.via } : {});
+        await quarantine.update(id, (cur) => ({ ...cur, status: 'replayed', replayedAt: nowIso(), replayedSignalIds: result.signalIds }));
+        return result;
+      }),
+  };
+}

@@ -12,7 +12,7 @@ export default defineScenario({
   faults: [{ type: 'metric', resource: 'web-asg', metric: 'CPUUtilization', pattern: 'step', magnitude: 56, durationMinutes: 90 }],
   expected: {
     alarm: 'staging-web-cpu-utilization-critical',
-    severity: 'SEV-2',
+    severity: 'SEV-3',
     runbook: 'AIOps-ScaleOutEC2ASG',
     needsApproval: false,
     targetState: { resource: 'web-asg', field: 'DesiredCapacity', equals: 5 },

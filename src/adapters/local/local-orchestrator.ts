@@ -97,7 +97,14 @@ export class LocalOrchestrator implements Orchestrator {
     } catch (error) {
       // Record itself failed (or the machine could not run): never leave an execution RUNNING silently.
       const reason = `orchestrator error: ${String((error as Error)?.message ?? error)}`;
-      await executions.update(executionId, (e) => ({ ...e, status: 'FAILED', outcome: 'FAILURE', reason, endedAt: new Date(this.clock.now()).toISOString() })).catch(() => undefined);
+      const at = new Date(this.clock.now()).toISOString();
+      const failed = await executions.update(executionId, (e) => ({ ...e, status: 'FAILED', outcome: 'FAILURE', reason, endedAt: at })).catch(() => undefined);
+      // Even when Record could not run, the failure is audited.
+      if (failed) {
+        await this.store.audit
+          .append({ executionId, timestamp: at, trigger: failed.trigger, runbook: failed.runbookId, targetResource: failed.targetResource, action: `execution aborted — ${reason}`, outcome: 'FAILURE', operator: failed.operator, rollbackPlan: failed.rollbackPlan ?? 'none: nothing was executed by this orchestrator run' })
+          .catch(() => undefined);
+      }
       this.onError(executionId, error);
     }
     await visited;

@@ -68,18 +68,19 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
   const notifiers: Record<string, Notifier> = { outbox };
   const alerting: AlertingService = createAlertingService({ store, clock, bus, notifiers, inventory: sandbox.cloud, config: { autoResolve: true } });
 
-  let orchestrator: LocalOrchestrator;
+  // The gateway and the orchestrator refer to each other; the holder breaks the cycle.
+  const holder: { orchestrator?: LocalOrchestrator } = {};
   const approvalsGateway: Approvals = {
     async requested(a: Approval) {
       await outbox.notify({ key: `approval:${a.id}`, receiver: 'approvers', action: 'approval', title: `Approval needed: ${a.runbookId}`, summary: `${a.reason} — ${a.targetResource}`, link: `/approvals/${a.id}`, details: { plan: a.plan } });
     },
     async decided(a: Approval) {
-      orchestrator.approvalDecided(a);
+      holder.orchestrator?.approvalDecided(a);
     },
   };
   const safety: SafetyConfig = { ...DEFAULT_SAFETY, ...opts.safety };
   const steps = new RemediationSteps({ store, cloud: sandbox.cloud, metrics: sandbox.metrics, clock, bus, approvals: approvalsGateway, findRunbook, safety, approvalTtlDays: 7 });
-  orchestrator = new LocalOrchestrator(store, steps, clock, (id, e) => log(`orchestrator: ${id}: ${String((e as Error)?.message ?? e)}`));
+  const orchestrator = (holder.orchestrator = new LocalOrchestrator(store, steps, clock, (id, e) => log(`orchestrator: ${id}: ${String((e as Error)?.message ?? e)}`)));
   const remediation: RemediationService = createRemediationService({
     store,
     cloud: sandbox.cloud,

@@ -12,7 +12,7 @@ const program = new Command('aiops')
   .description('MatCarv AIOps: AI-driven operations for AWS')
   .option('--url <url>', 'server URL (AIOPS_URL)')
   .option('--token <token>', 'API token (AIOPS_TOKEN; default: <data-dir>/admin-token)')
-  .option('--data-dir <dir>', 'local data directory (AIOPS_DATA_DIR)')
+  .option('--data-dir <dir>', 'local data directory with the store and admin token (AIOPS_DATA_DIR, default ./.aiops)')
   .option('--json', 'machine-readable output')
   .showHelpAfterError();
 
@@ -20,7 +20,7 @@ const globals = () => program.opts<{ url?: string; token?: string; dataDir?: str
 const client = () => new ApiClient(globals());
 const json = () => Boolean(globals().json);
 
-registerStart(program);
+registerStart(program, () => globals().dataDir);
 registerIncidents(program, client, json);
 registerSandbox(program, client, json);
 registerIngest(program, client, json);

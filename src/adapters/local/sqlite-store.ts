@@ -185,9 +185,13 @@ class SqliteAuditLog implements AuditLog {
         params.push(q[k]!);
       }
     }
-    if (q.since) (clauses.push('timestamp >= ?'), params.push(q.since));
-    if (q.until) (clauses.push('timestamp < ?'), params.push(q.until));
-    if (q.fromSeq !== undefined) (clauses.push('seq >= ?'), params.push(q.fromSeq));
+    const bound = (sql: string, v: SqlValue) => {
+      clauses.push(sql);
+      params.push(v);
+    };
+    if (q.since) bound('timestamp >= ?', q.since);
+    if (q.until) bound('timestamp < ?', q.until);
+    if (q.fromSeq !== undefined) bound('seq >= ?', q.fromSeq);
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const order = q.fromSeq !== undefined ? 'ASC' : 'DESC';
     const limit = q.limit !== undefined ? `LIMIT ${Math.floor(q.limit)}` : '';

@@ -43,7 +43,7 @@ export function thresholdsFor(r: ResourceRecord): Threshold[] {
       return [
         {
           slug: 'cpu-utilization', metricName: 'CPUUtilization', stat: 'Average', warning: 70, critical: 90,
-          eval: { warning: { period: 300, periods: 3 }, critical: { period: 60, periods: 10 } },
+          eval: { warning: { period: 60, periods: 15 }, critical: { period: 60, periods: 10 } },
         },
       ];
     case 'AWS::Lambda::Function': {

@@ -40,8 +40,12 @@ export function metricsFor(r: ResourceRecord): SandboxMetricDef[] {
   switch (r.type) {
     case 'AWS::AutoScaling::AutoScalingGroup': {
       const dims = { AutoScalingGroupName: r.name };
-      // CPU is demand spread over capacity: scaling out lowers it, which is what validation checks.
-      const perCapacity = (v: number, st: State, init: State) => (v * num(init.DesiredCapacity, 1)) / Math.max(1, num(st.DesiredCapacity, 1));
+      // CPU is demand spread over capacity, and rises super-linearly near saturation (retries, GC,
+      // lock contention): scaling out lowers it more than proportionally, as it does on real fleets.
+      const perCapacity = (v: number, st: State, init: State) => {
+        const u = (v / 100) * (num(init.DesiredCapacity, 1) / Math.max(1, num(st.DesiredCapacity, 1)));
+        return 100 * u * (1 + 2 * Math.max(0, u - 0.55));
+      };
       return [
         def(r, 'AWS/EC2', 'CPUUtilization', dims, { base: 38, noise: 2.5, unit: 'Percent', max: 100, effect: perCapacity }),
         def(r, 'AWS/EC2', 'NetworkIn', dims, { base: 5.2e7, unit: 'Bytes', stat: 'Sum', noise: 2e6 }),

@@ -6,8 +6,8 @@ import { FaultSpecSchema } from './faults/schema.js';
 
 const ASG_CPU = { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { AutoScalingGroupName: 'web-asg' } };
 
-function setup() {
-  const clock = new ManualClock('2026-11-23T10:00:00.000Z');
+function setup(start = '2026-11-23T10:00:00.000Z') {
+  const clock = new ManualClock(start);
   const sandbox = new Sandbox({ clock, seed: 7 });
   const events: Record<string, unknown>[] = [];
   sandbox.onRawEvent((e) => void events.push(e));
@@ -48,6 +48,13 @@ describe('Class: Sandbox', () => {
     const ok = events.filter((e) => (e.detail as { alarmName: string; state: { value: string } }).alarmName === 'staging-web-cpu-utilization-critical').map((e) => (e.detail as { state: { value: string } }).state.value);
     expect(ok).toEqual(['ALARM', 'OK']);
     expect((await sandbox.cloud.recentChanges(asg.arn, '2026-01-01'))[0]).toMatchObject({ eventName: 'SetDesiredCapacity', principal: 'aiops-remediation' });
+  });
+
+  it.each(['2026-11-23T03:00:00.000Z', '2026-11-22T15:00:00.000Z'])('trips the critical alarm whatever the time of day (start %s)', async (start) => {
+    const { clock, sandbox, events } = setup(start);
+    await sandbox.inject(SCENARIOS.find((s) => s.id === 'ec2-cpu-spike')!.faults);
+    await clock.advance(12 * 60_000);
+    expect(events.some((e) => (e.detail as { alarmName: string }).alarmName === 'staging-web-cpu-utilization-critical')).toBe(true);
   });
 
   it('rejects bad fault primitives naming the field', async () => {

@@ -5,16 +5,16 @@ import { createLocalPlatform } from '../../app/platform.js';
 import { buildServer } from '../../server/server.js';
 import { defaultDataDir, defaultPort } from '../client.js';
 
-export function registerStart(program: Command): void {
+export function registerStart(program: Command, globalDataDir: () => string | undefined): void {
   program
     .command('start')
     .description('start the local platform: store, bus, scheduler, sandbox, API and console')
     .option('--port <n>', 'HTTP port (AIOPS_PORT)', String(defaultPort()))
     .option('--host <host>', 'bind address (AIOPS_HOST); keep 127.0.0.1 unless you know why', process.env.AIOPS_HOST ?? '127.0.0.1')
-    .option('--data-dir <dir>', 'where the SQLite store and admin token live (AIOPS_DATA_DIR)', defaultDataDir())
     .option('--sandbox-speed <x>', 'virtual seconds per real second (AIOPS_SANDBOX_SPEED)', process.env.AIOPS_SANDBOX_SPEED)
-    .action(async (o: { port: string; host: string; dataDir: string; sandboxSpeed?: string }) => {
-      const dataDir = resolve(o.dataDir);
+    .action(async (o: { port: string; host: string; sandboxSpeed?: string }) => {
+      // --data-dir is a global option (the other commands read the admin token from it too).
+      const dataDir = resolve(globalDataDir() ?? defaultDataDir());
       mkdirSync(dataDir, { recursive: true });
       const speed = o.sandboxSpeed !== undefined ? Number(o.sandboxSpeed) : undefined;
       if (speed !== undefined && !(speed > 0)) throw new Error(`--sandbox-speed must be a positive number, got ${o.sandboxSpeed}`);

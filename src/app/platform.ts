@@ -102,15 +102,13 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
     if (alert) await remediation.onAlert(alert);
   });
 
-  let sandboxDirty = true;
-  sandbox.onChange(() => (sandboxDirty = true));
+  // The simulated world is persisted the moment it changes (the SQLite write is synchronous), so a
+  // remediation's effect is on disk before the step that caused it is memoised as done.
+  const persistSandbox = () => void settings.put({ id: 'sandbox', snapshot: sandbox.snapshot(), updatedAt: new Date(clock.now()).toISOString() });
+  sandbox.onChange(persistSandbox);
+  if (!savedSandbox) persistSandbox();
   const persist = async () => {
-    const updatedAt = new Date(clock.now()).toISOString();
-    await settings.put({ id: 'clock', virtualNow: clock.now(), speed, updatedAt });
-    if (sandboxDirty) {
-      sandboxDirty = false;
-      await settings.put({ id: 'sandbox', snapshot: sandbox.snapshot(), updatedAt });
-    }
+    await settings.put({ id: 'clock', virtualNow: clock.now(), speed, updatedAt: new Date(clock.now()).toISOString() });
   };
 
   scheduler.add({ name: 'expire-approvals', cron: '* * * * *', run: async () => void (await remediation.expireApprovals()) });

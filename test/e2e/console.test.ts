@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { ROOT, startServer, type RunningServer } from './server-process.js';
+
+const ARTIFACTS = join(ROOT, 'test', 'e2e', 'artifacts');
+
+function chromiumPath(): string {
+  return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+}
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer({ speed: 300 });
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('Console in a real browser', () => {
+  it('injects the EC2 CPU spike, shows the incident appear and resolve, and its timeline', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(server.url);
+    await page.getByTestId('token-input').fill(server.token);
+    await page.getByTestId('token-save').click();
+    await page.getByTestId('inject-fault').waitFor();
+    await expect.poll(() => page.getByTestId('inject-fault').isEnabled()).toBe(true);
+
+    await page.getByTestId('inject-fault').click();
+    await page.getByTestId('inject-ec2-cpu-spike').click();
+    await expect.poll(() => page.getByTestId('inject-result').textContent()).toContain('Injected ec2-cpu-spike');
+
+    // The incident appears on the overview without a reload (server-sent events), then resolves.
+    const link = page.getByTestId('incident-link').first();
+    await link.waitFor({ timeout: 90_000 });
+    expect(await link.textContent()).toContain('staging-web-cpu-utilization-critical');
+    await page.getByTestId('incident-phase').filter({ hasText: 'Resolution' }).first().waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'overview.png') });
+
+    await link.click();
+    const timeline = page.getByTestId('incident-timeline');
+    await timeline.waitFor();
+    await expect.poll(async () => (await timeline.textContent()) ?? '', { timeout: 60_000 }).toContain('AIOps-ScaleOutEC2ASG: SUCCESS');
+    const text = (await timeline.textContent()) ?? '';
+    for (const phase of ['Detection', 'Triage', 'Remediation', 'Resolution']) expect(text).toContain(phase);
+    await page.screenshot({ path: join(ARTIFACTS, 'incident-timeline.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+    s.on('error', rej);
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  token: string;
+  child: ChildProcess;
+  output: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+/** Starts `aiops start` as a real child process on a free port and waits until it prints its URL. */
+export async function startServer(opts: { dataDir?: string; speed?: number; port?: number } = {}): Promise<RunningServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'aiops-e2e-'));
+  const port = opts.port ?? (await freePort());
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'aiops.js'), '--data-dir', dataDir, 'start', '--port', String(port), '--sandbox-speed', String(opts.speed ?? 300)], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += String(d)));
+  child.stderr!.on('data', (d) => (out += String(d)));
+  await new Promise<void>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 60_000);
+    child.stdout!.on('data', () => {
+      if (out.includes('Console and API:')) {
+        clearTimeout(timer);
+        res();
+      }
+    });
+    child.on('exit', (code) => rej(new Error(`server exited with ${code}:\n${out}`)));
+  });
+  const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    token,
+    child,
+    output: () => out,
+    stop: (signal = 'SIGTERM') =>
+      new Promise<void>((res) => {
+        if (child.exitCode !== null || child.signalCode !== null) return res();
+        child.once('exit', () => res());
+        child.kill(signal);
+      }),
+  };
+}
+
+/** Polls `check` until it returns a value, within `timeoutMs` (the server runs on its own clock). */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000, everyMs = 100): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check().catch(() => undefined);
+    if (v !== undefined && v !== false) return v as T;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export async function apiGet<T>(s: RunningServer, path: string): Promise<T> {
+  const r = await fetch(`${s.url}/api/v1${path}`, { headers: { authorization: `Bearer ${s.token}` } });
+  if (!r.ok) throw new Error(`${path}: ${r.status}`);
+  return (await r.json()) as T;
+}
+
+export async function apiPost<T>(s: RunningServer, path: string, body: unknown = {}): Promise<T> {
+  const r = await fetch(`${s.url}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}

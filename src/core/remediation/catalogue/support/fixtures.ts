@@ -62,6 +62,7 @@ export const CATALOGUE_FIXTURES: Record<string, ResourceRecord> = {
   'AIOps-InvalidateCFCache': res('AWS::CloudFront::Distribution', `arn:aws:cloudfront::${ACCOUNT}:distribution/E1ABC`, 'E1ABC', {
     Id: 'E1ABC',
     Status: 'Deployed',
+    DomainName: 'd111111abcdef8.cloudfront.net',
     Origins: ['web-alb-123.us-east-1.elb.amazonaws.com'],
   }),
   'AIOps-FailoverRoute53': res('AWS::Route53::RecordSet', `arn:aws:route53:::hostedzone/Z123/recordset/api.example.com./A`, 'api.example.com.', {

@@ -128,6 +128,20 @@ describe.each(CATALOGUE.map((r) => [r.id, r] as const))('Catalogue entry: %s', (
     );
   });
 
+  it('plans only on the given resource whatever eligible state it is given', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...Object.keys(ctxFor(r).resource.state)), fc.oneof(fc.integer({ min: 0, max: 2000 }), fc.boolean(), fc.string())), (patch) => {
+        const ctx = ctxFor(r);
+        const c = { ...ctx, resource: { ...ctx.resource, state: { ...ctx.resource.state, ...patch } } };
+        if (!r.eligible(c).eligible) return;
+        const plan = r.plan(c);
+        expect(plan.length).toBeGreaterThan(0);
+        for (const call of plan) expect(call.target).toBe(c.resource.arn);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('has a valid UTC cron exactly when it is scheduled', () => {
     if (r.pattern === 'scheduled') {
       expect(r.schedule?.cron).toBeDefined();

@@ -51,6 +51,11 @@ describe('Registry: CATALOGUE', () => {
     expect(findRunbook('AIOps-Nope')).toBeUndefined();
   });
 
+  it('has no SSM document without a catalogue entry that names it', () => {
+    const docs = readdirSync(`${ROOT}scripts/ssm`).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+    expect(docs.sort()).toEqual(CATALOGUE.flatMap((r) => (r.ssmDocument ? [r.ssmDocument] : [])).sort());
+  });
+
   it('uses unique sandbox scenario ids', () => {
     expect(new Set(CATALOGUE.map((r) => r.sandboxScenario)).size).toBe(CATALOGUE.length);
   });

@@ -155,19 +155,21 @@ export async function runSsmDocument(doc: SsmDocument, opts: SsmRunOptions): Pro
           const r = await read(call, p);
           record.call = r.action;
           response = r.response;
-        } else if (opts.apiHandlers?.[call]) {
-          record.call = { call, target: opts.target, params: p };
-          response = await opts.apiHandlers[call](record.call);
-        } else if (RECORDING_CALLS.has(call)) {
-          record.call = { call, target: opts.target, params: p };
-          result.recorded.push(record.call);
-          response = {};
         } else {
-          record.call = { call, target: opts.target, params: p, description: `${doc.description?.split('\n')[0] ?? ''} ${step.name}`.trim() };
-          const res = await opts.cloud.execute(record.call);
-          if (!res.ok) throw new StepFailure(res.error ?? `${call} failed`);
-          result.calls.push(record.call);
-          response = res.after ?? {};
+          record.call = { call, target: opts.target, params: p, description: step.description ?? step.name };
+          const handler = opts.apiHandlers?.[call];
+          if (RECORDING_CALLS.has(call)) {
+            result.recorded.push(record.call);
+            response = handler ? await handler(record.call) : {};
+          } else if (handler) {
+            response = await handler(record.call);
+            result.calls.push(record.call);
+          } else {
+            const res = await opts.cloud.execute(record.call);
+            if (!res.ok) throw new StepFailure(res.error ?? `${call} failed`);
+            result.calls.push(record.call);
+            response = res.after ?? {};
+          }
         }
         for (const o of step.outputs ?? []) {
           const v = coerceOutput(selectPath(response, o.Selector), o.Type);

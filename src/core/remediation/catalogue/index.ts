@@ -63,3 +63,4 @@ export function findRunbook(id: string): RunbookDescriptor | undefined {
 }
 
 export { matchesTrigger, matchRunbooks } from './match.js';
+export { RUNBOOK_PERMISSIONS } from './permissions.js';

@@ -1,11 +1,13 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Cron } from 'croner';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../alerts/alert.js';
 import type { RunbookContext, RunbookDescriptor } from '../runbook.js';
+import { parseSsmDocument } from '../ssm/schema.js';
 import { CATALOGUE, findRunbook } from './index.js';
+import { RUNBOOK_PERMISSIONS } from './permissions.js';
 import { CATALOGUE_FIXTURES, FIXTURE_NOW } from './support/fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -56,6 +58,10 @@ describe('Registry: CATALOGUE', () => {
     expect(docs.sort()).toEqual(CATALOGUE.flatMap((r) => (r.ssmDocument ? [r.ssmDocument] : [])).sort());
   });
 
+  it('declares permissions for exactly the catalogue entries', () => {
+    expect(Object.keys(RUNBOOK_PERMISSIONS).sort()).toEqual(CATALOGUE.map((r) => r.id).sort());
+  });
+
   it('uses unique sandbox scenario ids', () => {
     expect(new Set(CATALOGUE.map((r) => r.sandboxScenario)).size).toBe(CATALOGUE.length);
   });
@@ -88,6 +94,19 @@ describe.each(CATALOGUE.map((r) => [r.id, r] as const))('Catalogue entry: %s', (
       expect(r.ssmDocument).toBe(id);
       expect(existsSync(`${ROOT}scripts/ssm/${r.ssmDocument}.yaml`), `scripts/ssm/${id}.yaml`).toBe(true);
     }
+  });
+
+  it('declares least-privilege IAM actions for every call of its plan, rollback and SSM document', () => {
+    const declared = RUNBOOK_PERMISSIONS[id] ?? [];
+    expect(declared.length).toBeGreaterThan(0);
+    for (const a of declared) expect(a).toMatch(/^[a-z0-9-]+:[A-Z][A-Za-z0-9]+$/);
+    const ctx = ctxFor(r);
+    const used = [...r.plan(ctx), ...(r.rollback?.(ctx, ctx.resource.state) ?? [])].map((c) => c.call);
+    if (r.ssmDocument) {
+      const doc = parseSsmDocument(readFileSync(`${ROOT}scripts/ssm/${r.ssmDocument}.yaml`, 'utf8'));
+      for (const s of doc.mainSteps) if (typeof s.inputs.Service === 'string' && typeof s.inputs.Api === 'string') used.push(`${s.inputs.Service.toLowerCase()}:${s.inputs.Api}`);
+    }
+    for (const c of used) expect(declared, `${id} uses ${c}`).toContain(c);
   });
 
   it('has a runbook page in docs/runbooks', () => {

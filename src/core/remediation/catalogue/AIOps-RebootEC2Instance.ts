@@ -26,7 +26,8 @@ export default defineRunbook({
   eligible: ({ resource }) => {
     if (!str(resource.state, 'InstanceId')) return notEligible('InstanceId unknown');
     const st = str(resource.state, 'State.Name');
-    if (st !== 'running' && st !== 'stopped') return notEligible(`instance state is ${st ?? 'unknown'}`);
+    // Status checks only run on a running instance; the SSM document checks the same precondition.
+    if (st !== 'running') return notEligible(`instance state is ${st ?? 'unknown'}`);
     if (str(resource.state, 'RootDeviceType') === 'instance-store') return notEligible('instance-store root volume: stop would lose data');
     return eligible(`instance ${st}; status ${str(resource.state, 'InstanceStatus.Status') ?? 'unknown'}`);
   },

@@ -7,3 +7,4 @@ export type { SsmDocument, SsmStep } from './schema.js';
 export { documentParameters, hasDocumentParameters } from './parameters.js';
 export type { DocumentSettings } from './parameters.js';
 export { READ_SHAPES } from './readShapes.js';
+export { LOCAL_SCRIPT_HANDLERS } from './scripts.js';

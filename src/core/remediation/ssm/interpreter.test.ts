@@ -8,6 +8,7 @@ import type { RunbookContext } from '../runbook.js';
 import { evaluateChoice } from './branch.js';
 import { parseIsoDuration, runSsmDocument } from './interpreter.js';
 import { documentParameters } from './parameters.js';
+import { LOCAL_SCRIPT_HANDLERS } from './scripts.js';
 import type { SsmDocument } from './schema.js';
 import { parseSsmDocument } from './schema.js';
 import { coerceOutput, selectPath } from './selector.js';
@@ -180,6 +181,15 @@ describe('Function: runSsmDocument (control flow)', () => {
     expect(run).toMatchObject({ status: 'Success', virtualElapsedMs: 61_000 });
   });
 
+  it('goes on with the next step when no choice matches and there is no Default', async () => {
+    const d = doc([
+      { name: 'Check', action: 'aws:branch', ...base, inputs: { Choices: [{ Variable: '{{ N }}', NumericEquals: 9, NextStep: 'Far' }] } },
+      { name: 'Near', action: 'aws:sleep', ...base, inputs: { Duration: 'PT1S' }, isEnd: true },
+      { name: 'Far', action: 'aws:sleep', ...base, inputs: { Duration: 'PT1M' }, isEnd: true },
+    ]);
+    expect(await runSsmDocument(d, { cloud: emptyCloud, target: 'arn:x', parameters: {} })).toMatchObject({ status: 'Success', endedAt: 'Near' });
+  });
+
   it('stops a nextStep loop', async () => {
     const d = doc([{ name: 'A', action: 'aws:sleep', ...base, inputs: { Duration: 'PT1S' }, nextStep: 'A' }]);
     const run = await runSsmDocument(d, { cloud: emptyCloud, target: 'arn:x', parameters: {}, maxStepExecutions: 10 });
@@ -189,6 +199,31 @@ describe('Function: runSsmDocument (control flow)', () => {
   it('fails an unsupported action instead of pretending it ran', async () => {
     const d = doc([{ name: 'A', action: 'aws:runCommand', ...base, inputs: { DocumentName: 'AWS-RunShellScript' } }]);
     expect(await runSsmDocument(d, { cloud: emptyCloud, target: 'arn:x', parameters: {} })).toMatchObject({ status: 'Failed', failureReason: expect.stringContaining('not supported') });
+  });
+});
+
+describe('Constant: LOCAL_SCRIPT_HANDLERS', () => {
+  it('has a TypeScript twin for every Python handler of the documents', () => {
+    for (const id of DOCS) {
+      for (const st of load(id).mainSteps.filter((x) => x.action === 'aws:executeScript')) {
+        const handler = String(st.inputs.Handler);
+        expect(String(st.inputs.Script)).toContain(`def ${handler}(events, context):`);
+        expect(LOCAL_SCRIPT_HANDLERS[handler], `${id} ${handler}`).toBeTypeOf('function');
+      }
+    }
+  });
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ['scale_out_eligible', { CurrentDesired: 4, DesiredCapacity: 5, MaxSize: 10 }, true],
+    ['scale_out_eligible', { CurrentDesired: 5, DesiredCapacity: 5, MaxSize: 10 }, false],
+    ['scale_out_eligible', { CurrentDesired: 4, DesiredCapacity: 11, MaxSize: 10 }, false],
+    ['ecs_restart_eligible', { Status: 'ACTIVE', DesiredCount: 3, RunningCount: 0 }, true],
+    ['ecs_restart_eligible', { Status: 'DRAINING', DesiredCount: 3, RunningCount: 0 }, false],
+    ['ecs_restart_eligible', { Status: 'ACTIVE', DesiredCount: 0, RunningCount: 0 }, false],
+    ['ecs_restart_eligible', { Status: 'ACTIVE', DesiredCount: 3, RunningCount: 3 }, false],
+    ['alias_rollback_eligible', { FunctionVersion: '8', TargetVersion: '7' }, true],
+    ['alias_rollback_eligible', { FunctionVersion: '7', TargetVersion: '7' }, false],
+  ])('%s(%j) → Eligible %s', (h, e, expected) => {
+    expect(LOCAL_SCRIPT_HANDLERS[h]?.(e)).toMatchObject({ Eligible: expected });
   });
 });
 

@@ -3,6 +3,7 @@ import { evaluateChoice } from './branch.js';
 import { interpolate } from './interpolate.js';
 import { READ_API, RECORDING_CALLS } from './lint.js';
 import { READ_SHAPES } from './readShapes.js';
+import { LOCAL_SCRIPT_HANDLERS } from './scripts.js';
 import type { SsmDocument, SsmStep } from './schema.js';
 import { coerceOutput, selectPath } from './selector.js';
 
@@ -101,7 +102,8 @@ function splitApiInputs(inputs: Record<string, unknown>): { call: string; params
  * Runs an Automation document's steps against the Cloud port so a runbook is rehearsed locally
  * before it is deployed. Honors maxAttempts, onFailure (Abort / Continue / step:X), isEnd, nextStep
  * and aws:branch; aws:sleep and waits use virtual time. aws:executeScript runs only when a local
- * handler for its Handler is registered, otherwise it is recorded as Skipped with the reason.
+ * handler for its Handler is registered (the product's own scripts are, see scripts.ts), otherwise
+ * it is recorded as Skipped with the reason.
  *
  * @example
  * const doc = parseSsmDocument(readFileSync('scripts/ssm/AIOps-ScaleOutEC2ASG.yaml', 'utf8'));
@@ -203,12 +205,12 @@ export async function runSsmDocument(doc: SsmDocument, opts: SsmRunOptions): Pro
       case 'aws:branch': {
         const choices = Array.isArray(inputs.Choices) ? (inputs.Choices as Record<string, unknown>[]) : [];
         for (const c of choices) if (evaluateChoice(c)) return String(c.NextStep);
-        if (typeof inputs.Default === 'string') return inputs.Default;
-        throw new StepFailure('no choice matched and no Default');
+        // Without a Default, Automation goes on with the next step in order.
+        return typeof inputs.Default === 'string' ? inputs.Default : undefined;
       }
       case 'aws:executeScript': {
         const handlerName = String(inputs.Handler ?? '');
-        const handler = opts.scriptHandlers?.[handlerName];
+        const handler = opts.scriptHandlers?.[handlerName] ?? LOCAL_SCRIPT_HANDLERS[handlerName];
         if (!handler) throw new StepFailure(`aws:executeScript is not executed locally (no handler registered for ${handlerName})`, 'Skipped');
         const payload = await handler((inputs.InputPayload ?? {}) as Record<string, unknown>);
         record.outputs.OutputPayload = payload;

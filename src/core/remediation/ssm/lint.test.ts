@@ -48,6 +48,9 @@ describe('Function: lintSsmDocument', () => {
     ['a step without maxAttempts 3', (d) => { step(d, 'ScaleOut').maxAttempts = 1; }, 'retries-timeouts'],
     ['a step without timeoutSeconds 300', (d) => { delete step(d, 'ValidateRemediation').timeoutSeconds; }, 'retries-timeouts'],
     ['no assume role', (d) => { delete d.assumeRole; }, 'assume-role'],
+    ['a choice compared with a reference', (d) => { (step(d, 'EligibilityCheck').inputs.Choices as Record<string, unknown>[])[0] = { Variable: '{{ CollectDiagnostics.MaxSize }}', NumericGreater: '{{ DesiredCapacity }}', NextStep: 'ScaleOut' }; }, 'branch'],
+    ['a choice without an operator', (d) => { (step(d, 'EligibilityCheck').inputs.Choices as Record<string, unknown>[])[0] = { Variable: 'x', NextStep: 'ScaleOut' }; }, 'branch'],
+    ['a state-changing script before the eligibility check', (d) => { step(d, 'EvaluatePreconditions').name = 'Compute'; }, 'eligibility-check'],
   ])('reports %s', (_name, fn, rule) => {
     expect(lintSsmDocument(mutate(fn)).map((i) => i.rule)).toContain(rule);
   });

@@ -23,13 +23,17 @@ const STATE_CHANGING_ACTIONS = new Set([
 
 const BUILTIN_REF = /^(automation|global):[A-Z_]+$/;
 
+/** Script steps that only read and compute, by convention of their name; any other script is treated as a change. */
+export const READ_ONLY_SCRIPT_STEPS = new Set(['CollectDiagnostics', 'EvaluatePreconditions']);
+
 /** A step that changes the target: a write API call, or an action that acts on resources. */
 export function isDestructive(step: SsmStep): boolean {
   if (step.action === 'aws:executeAwsApi') {
     const call = `${String(step.inputs.Service ?? '').toLowerCase()}:${String(step.inputs.Api ?? '')}`;
     return !READ_API.test(String(step.inputs.Api ?? '')) && !RECORDING_CALLS.has(call);
   }
-  return STATE_CHANGING_ACTIONS.has(step.action) && step.name !== 'CollectDiagnostics';
+  if (step.action === 'aws:executeScript') return !READ_ONLY_SCRIPT_STEPS.has(step.name);
+  return STATE_CHANGING_ACTIONS.has(step.action);
 }
 
 function isS3PutObject(step: SsmStep | undefined): boolean {
@@ -48,6 +52,14 @@ function choiceOperatorsValid(choice: Record<string, unknown>): boolean {
   if (Array.isArray(choice.Or)) return (choice.Or as Record<string, unknown>[]).every(choiceOperatorsValid);
   if (choice.Not && typeof choice.Not === 'object') return choiceOperatorsValid(choice.Not as Record<string, unknown>);
   return 'Variable' in choice && BRANCH_OPERATORS.some((op) => op in choice);
+}
+
+/** SSM compares a Variable with a literal: a `{{ }}` on the operator side is not a documented form. */
+function choiceValuesLiteral(choice: Record<string, unknown>): boolean {
+  if (Array.isArray(choice.And)) return (choice.And as Record<string, unknown>[]).every(choiceValuesLiteral);
+  if (Array.isArray(choice.Or)) return (choice.Or as Record<string, unknown>[]).every(choiceValuesLiteral);
+  if (choice.Not && typeof choice.Not === 'object') return choiceValuesLiteral(choice.Not as Record<string, unknown>);
+  return BRANCH_OPERATORS.every((op) => !(op in choice) || referencesIn(choice[op]).length === 0);
 }
 
 /** Structural checks: the SSM document schema, actions and their inputs, names, targets and references. */
@@ -77,6 +89,7 @@ function lintStructure(doc: SsmDocument): LintIssue[] {
       for (const c of choices) {
         if (typeof c.NextStep !== 'string') issues.push({ rule: 'branch', step: s.name, message: 'every choice needs a NextStep' });
         if (!choiceOperatorsValid(c)) issues.push({ rule: 'branch', step: s.name, message: 'a choice has no Variable or no known operator' });
+        else if (!choiceValuesLiteral(c)) issues.push({ rule: 'branch', step: s.name, message: 'compare the Variable with a literal value; compute comparisons between outputs in a script step' });
       }
     }
     for (const t of targets) if (!names.has(t)) issues.push({ rule: 'step-targets', step: s.name, message: `target step ${t} does not exist` });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ActionCall, ActionResult, Cloud, ResourceRecord } from '../../../ports/cloud.js';
 import { findRunbook } from '../catalogue/index.js';
@@ -137,6 +138,27 @@ describe('Function: runSsmDocument (rehearsal of every document)', () => {
     expect(run.steps.at(-1)).toMatchObject({ status: 'TimedOut', attempts: 3 });
     expect(run.virtualElapsedMs).toBe(slept.reduce((a, b) => a + b, 0));
     expect(run.virtualElapsedMs).toBeGreaterThanOrEqual(3 * 290_000);
+  });
+
+  it('never sets a capacity above MaxSize or below the current one, whatever target it is given', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 25 }), async (desired, max, target) => {
+        const asg = structuredClone(CATALOGUE_FIXTURES['AIOps-ScaleOutEC2ASG'] as ResourceRecord);
+        asg.state = { ...asg.state, DesiredCapacity: desired, MaxSize: max };
+        const cloud = new FakeCloud([asg, alarm('OK')]);
+        const run = await runSsmDocument(load('AIOps-ScaleOutEC2ASG'), {
+          cloud, target: asg.arn,
+          parameters: { AutomationAssumeRole: 'arn:aws:iam::111122223333:role/R', DiagnosticsBucket: 'b', AlarmName: 'prod-web-cpu-critical', AutoScalingGroupName: 'web-asg', DesiredCapacity: target },
+        });
+        expect(run.status).toBe('Success');
+        for (const c of run.calls) {
+          expect(c.params.DesiredCapacity).toBeLessThanOrEqual(max);
+          expect(c.params.DesiredCapacity).toBeGreaterThan(desired);
+        }
+        expect(run.calls.length === 0).toBe(!(desired < target && target <= max));
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('refuses to start with a missing or disallowed parameter', async () => {

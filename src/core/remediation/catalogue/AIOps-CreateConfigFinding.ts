@@ -1,5 +1,6 @@
 import { defineRunbook } from '../runbook.js';
-import { callOn, eligible, notEligible } from './support/state.js';
+import { asffFinding } from './support/asff.js';
+import { callOn, contextNowMs, eligible, notEligible } from './support/state.js';
 
 /**
  * AWS Config rule non-compliant → import a Security Hub finding about the resource and alert.
@@ -23,25 +24,35 @@ export default defineRunbook({
   maxPerHour: 60,
   sandboxScenario: 'config-rule-noncompliant',
   rollbackPlan: 'None needed: the finding can be archived in Security Hub (BatchUpdateFindings Workflow.Status=SUPPRESSED).',
-  eligible: ({ alert }) => (alert?.rule ? eligible(`Config rule ${alert.rule} non-compliant`) : notEligible('no Config rule on the alert')),
-  plan: ({ resource, alert }) => [
-    callOn(
-      resource,
-      'securityhub:BatchImportFindings',
-      {
-        Findings: [
-          {
-            Id: `aiops/config/${alert?.rule ?? 'unknown'}/${resource.arn}`,
-            GeneratorId: `aiops/config/${alert?.rule ?? 'unknown'}`,
-            Title: `Config rule ${alert?.rule ?? 'unknown'} is NON_COMPLIANT`,
-            Types: ['Software and Configuration Checks/AWS Config Analysis'],
-            Severity: { Label: 'MEDIUM' },
-            Resources: [{ Type: resource.type, Id: resource.arn }],
-            Compliance: { Status: 'FAILED', RelatedRequirements: [alert?.rule ?? 'unknown'] },
-          },
-        ],
-      },
-      'import the finding into Security Hub',
-    ),
-  ],
+  eligible: (ctx) => {
+    if (!ctx.alert?.rule) return notEligible('no Config rule on the alert');
+    if (contextNowMs(ctx) === undefined) return notEligible('no reference time (alert or diagnostics.now)');
+    return eligible(`Config rule ${ctx.alert.rule} non-compliant`);
+  },
+  plan: (ctx) => {
+    const { resource, alert } = ctx;
+    const rule = alert?.rule ?? 'unknown';
+    const at = new Date(contextNowMs(ctx) ?? 0).toISOString();
+    return [
+      callOn(
+        resource,
+        'securityhub:BatchImportFindings',
+        {
+          Findings: [
+            asffFinding(resource, {
+              id: `aiops/config/${rule}/${resource.arn}`,
+              generatorId: `aiops/config/${rule}`,
+              title: `Config rule ${rule} is NON_COMPLIANT`,
+              description: `AWS Config evaluated ${resource.arn} as NON_COMPLIANT with ${rule}.`,
+              type: 'Software and Configuration Checks/AWS Config Analysis',
+              severity: 'MEDIUM',
+              requirement: rule,
+              at,
+            }),
+          ],
+        },
+        'import the finding into Security Hub',
+      ),
+    ];
+  },
 });

@@ -1,6 +1,7 @@
 import type { RunbookContext } from '../runbook.js';
 import { defineRunbook } from '../runbook.js';
-import { at, callOn, eligible, notEligible, num, str } from './support/state.js';
+import { asffFinding } from './support/asff.js';
+import { at, callOn, contextNowMs, eligible, notEligible, num, str } from './support/state.js';
 
 const WORLD_V4 = '0.0.0.0/0';
 const WORLD_V6 = '::/0';
@@ -66,6 +67,7 @@ export default defineRunbook({
   rollbackPlan: 'Not automated: if SSH access is needed, the owner re-adds a rule scoped to a known CIDR (the revoked rules are in the diagnostics).',
   eligible: (ctx) => {
     if (!str(ctx.resource.state, 'GroupId')) return notEligible('GroupId unknown');
+    if (contextNowMs(ctx) === undefined) return notEligible('no reference time (alert or diagnostics.now) for the finding');
     const open = openSshPermissions(ctx);
     return open.length === 0 ? notEligible('no world-open SSH rule') : eligible(`${open.length} world-open SSH rule(s)`);
   },
@@ -79,15 +81,16 @@ export default defineRunbook({
         'securityhub:BatchImportFindings',
         {
           Findings: [
-            {
-              Id: `aiops/restricted-ssh/${groupId}`,
-              GeneratorId: 'aiops/AIOps-RevokeOpenSSH',
-              Title: 'Security group allowed SSH from 0.0.0.0/0; the rule was revoked',
-              Types: ['Software and Configuration Checks/AWS Security Best Practices'],
-              Severity: { Label: 'HIGH' },
-              Resources: [{ Type: 'AwsEc2SecurityGroup', Id: resource.arn }],
-              Compliance: { Status: 'FAILED', RelatedRequirements: ['restricted-ssh'] },
-            },
+            asffFinding(resource, {
+              id: `aiops/restricted-ssh/${groupId}`,
+              generatorId: 'aiops/AIOps-RevokeOpenSSH',
+              title: 'Security group allowed SSH from 0.0.0.0/0; the rule was revoked',
+              description: `Security group ${groupId} allowed SSH (port 22) from the internet. AIOps-RevokeOpenSSH revoked the world-open rules.`,
+              type: 'Software and Configuration Checks/AWS Security Best Practices',
+              severity: 'HIGH',
+              requirement: 'restricted-ssh',
+              at: new Date(contextNowMs(ctx) ?? 0).toISOString(),
+            }),
           ],
         },
         'record the finding in Security Hub',

@@ -1,6 +1,6 @@
 import type { Alert } from '../../core/alerts/alert.js';
 import type { Execution } from '../../core/remediation/execution.js';
-import { runbooksFor } from '../../core/remediation/match.js';
+import { matchRunbooks } from '../../core/remediation/catalogue/match.js';
 import type { RunbookDescriptor } from '../../core/remediation/runbook.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/shared/errors.js';
 import { stableHash } from '../../core/shared/hash.js';
@@ -90,14 +90,14 @@ export function createRemediationService(d: RemediationServiceDeps) {
     /** Called for every alert change: a firing alert that matches a runbook's trigger starts it once per incident. */
     async onAlert(alert: Alert): Promise<Execution[]> {
       if (alert.status !== 'firing' || !alert.incidentId) return [];
-      const started: Execution[] = [];
-      for (const runbook of runbooksFor(alert, d.catalogue)) {
+      // The most specific matching runbook acts (a dedicated one wins over a generic one); one per alert.
+      for (const runbook of matchRunbooks(alert, d.catalogue)) {
         const target = await resolveTarget(alert, runbook);
         if (!target) continue;
         const { execution } = await start({ runbookId: runbook.id, targetResource: target.arn, incidentId: alert.incidentId, trigger: `alert:${alert.id} ${alert.rule ?? alert.title}` });
-        started.push(execution);
+        return [execution];
       }
-      return started;
+      return [];
     },
 
     /** Records a human decision on a pending approval and resumes the execution. */

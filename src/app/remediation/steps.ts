@@ -11,7 +11,16 @@ import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Metrics } from '../../ports/metrics.js';
 import type { Store } from '../../ports/store.js';
-import { evaluateSafety, type SafetyConfig } from './policy.js';
+import { evaluateSafety, type KillSwitch } from '../../core/remediation/safety/index.js';
+import { SafetyViolationError } from '../../core/shared/errors.js';
+
+/** Operator-controlled safety settings: kill switches and the circuit breaker's threshold. */
+export interface SafetyConfig {
+  killSwitch: KillSwitch;
+  circuitBreakerThreshold: number;
+}
+
+export const DEFAULT_SAFETY: SafetyConfig = { killSwitch: { global: false, environments: [] }, circuitBreakerThreshold: 3 };
 
 /** The payload the state machine carries between states (the execution itself lives in the store). */
 export interface OrchestratorPayload {
@@ -105,7 +114,8 @@ export class RemediationSteps {
     const resource = (exec.diagnostics?.resource as ResourceRecord | undefined) ?? (await this.d.cloud.describe(exec.targetResource));
     if (!resource) throw new NotFoundError('resource', exec.targetResource);
     const alert = exec.trigger.startsWith('alert:') ? await this.d.store.collection<Alert>('alerts').get(exec.trigger.slice(6).split(' ')[0]!) : undefined;
-    return { resource, environment: exec.environment, diagnostics: exec.diagnostics ?? {}, ...(alert ? { alert } : {}) };
+    const now = this.iso();
+    return { resource, environment: exec.environment, now, diagnostics: { ...(exec.diagnostics ?? {}), now }, ...(alert ? { alert } : {}) };
   }
 
   async audit(exec: Execution, runbook: RunbookDescriptor, action: string, outcome: AuditFields['outcome'], operator = exec.operator): Promise<void> {
@@ -137,6 +147,24 @@ export class RemediationSteps {
     }
   }
 
+  private async safety(exec: Execution, runbook: RunbookDescriptor, plan: ActionCall[], service: string | undefined, approval?: Approval) {
+    const since = new Date(this.d.clock.now() - 24 * 3_600_000).toISOString();
+    const recentExecutions = await this.executions.find({ since, order: 'desc', limit: 500 });
+    return evaluateSafety({
+      runbook,
+      targetResource: exec.targetResource,
+      environment: exec.environment,
+      plan,
+      recentExecutions,
+      executionId: exec.id,
+      now: this.iso(),
+      killSwitch: this.d.safety.killSwitch,
+      budgetFreeze: (await this.d.isFrozen?.(service)) ?? false,
+      circuitBreakerThreshold: this.d.safety.circuitBreakerThreshold,
+      ...(approval ? { approval: { decision: approval.status, ...(approval.decidedBy ? { principal: approval.decidedBy } : {}) } } : {}),
+    });
+  }
+
   /** Observe before acting: snapshot the target and the validation metric. */
   async collectDiagnostics(p: OrchestratorPayload): Promise<OrchestratorPayload> {
     const { exec, runbook } = await this.load(p.executionId);
@@ -164,10 +192,10 @@ export class RemediationSteps {
       const pre = runbook.eligible(ctx);
       if (!pre.eligible) return { eligible: false, needsApproval: false, reason: pre.reason, plan: [] as ActionCall[] };
       const plan = runbook.plan(ctx);
-      const recent = (await this.executions.find({ where: { runbookId: runbook.id }, order: 'desc', limit: 50 })).filter((e) => e.id !== exec.id);
-      const frozen = (await this.d.isFrozen?.(ctx.resource.tags['service'])) ?? false;
-      const verdict = evaluateSafety({ runbook, environment: exec.environment, target: exec.targetResource, plan, recent, now: this.d.clock.now(), config: this.d.safety, frozen });
-      if (!verdict.allowed) return { eligible: false, needsApproval: false, reason: `${verdict.rule}: ${verdict.reasons.join('; ')}`, plan };
+      const verdict = await this.safety(exec, runbook, plan, ctx.resource.tags['service']);
+      // An approval is the one refusal a human can lift: ask for it instead of giving up.
+      const blocked = !verdict.allowed && verdict.rule !== 'approval';
+      if (blocked) return { eligible: false, needsApproval: false, reason: `${verdict.rule}: ${verdict.reasons.join('; ')}`, plan };
       if (exec.dryRun) return { eligible: false, needsApproval: verdict.needsApproval, reason: `dry-run: would call ${plan.map((c) => `${c.call} ${JSON.stringify(c.params)}`).join(', ')}`, plan };
       return { eligible: true, needsApproval: verdict.needsApproval, reason: verdict.needsApproval ? verdict.reasons.join('; ') : pre.reason, plan };
     });
@@ -212,6 +240,12 @@ export class RemediationSteps {
     const operator = p.approval?.principal ?? exec.operator;
     await this.executions.update(exec.id, (e) => ({ ...e, status: 'RUNNING', operator, updatedAt: this.iso() }));
     const before = await this.memo(exec.id, 'Execute', async () => {
+      // Defence in depth: the safety rules are judged again at the moment of acting, with the
+      // recorded approval, so no path through the state machine can act without one.
+      const approval = exec.approvalId ? await this.d.store.collection<Approval>('approvals').get(exec.approvalId) : undefined;
+      const resource = (exec.diagnostics?.resource as ResourceRecord | undefined) ?? (await this.d.cloud.describe(exec.targetResource));
+      const verdict = await this.safety(exec, runbook, (exec.plan ?? []) as ActionCall[], resource?.tags['service'], approval);
+      if (!verdict.allowed) throw new SafetyViolationError(`refused at execution time: ${verdict.reasons.join('; ')}`, verdict.rule ?? 'safety');
       await this.timeline(exec, `${runbook.id}: executing ${(exec.plan as ActionCall[] | undefined)?.length ?? 0} call(s)`, 'Remediation');
       const captured: Record<string, unknown> = {};
       for (const call of (exec.plan ?? []) as ActionCall[]) {

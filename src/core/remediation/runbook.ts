@@ -34,6 +34,8 @@ export interface RunbookContext {
   resource: ResourceRecord;
   alert?: Alert;
   environment: string;
+  /** Decision time (ISO 8601; virtual time locally), for age-based rules. Also in `diagnostics.now`. */
+  now?: string;
   /** Diagnostics captured by CollectDiagnostics (latest metric values, state snapshot…). */
   diagnostics: Record<string, unknown>;
 }

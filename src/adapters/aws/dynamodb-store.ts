@@ -67,9 +67,10 @@ class DynamoCollection<T extends Doc> implements Collection<T> {
   ) {}
 
   private toItem(doc: T): Record<string, unknown> {
-    const item: Record<string, unknown> = { ...doc, [ALL_ATTRIBUTE]: this.spec.name, [SORT_ATTRIBUTE]: encodeSortValue((doc as Record<string, unknown>)[this.spec.sortField]) };
+    const fields = doc as unknown as Record<string, unknown>;
+    const item: Record<string, unknown> = { ...fields, [ALL_ATTRIBUTE]: this.spec.name, [SORT_ATTRIBUTE]: encodeSortValue(fields[this.spec.sortField]) };
     for (const field of this.spec.indexes) {
-      const encoded = encodeIndexValue((doc as Record<string, unknown>)[field]);
+      const encoded = encodeIndexValue(fields[field]);
       if (encoded !== undefined) item[indexAttribute(field)] = encoded;
     }
     return item;

@@ -149,9 +149,11 @@ describe('Class: StepFunctionsApprovals', () => {
     ['rejected', SendTaskFailureCommand, 'ApprovalRejected'],
     ['expired', SendTaskFailureCommand, 'ApprovalExpired'],
   ] as const)('resumes a %s decision with the task token', async (status, command, error) => {
-    sfn.on(command).resolves({});
+    sfn.onAnyCommand().resolves({});
     await new StepFunctionsApprovals({ notifier: { kind: 'x', notify: async () => ({ ok: true }) }, client: new SFNClient({}) }).decided({ ...approval, status });
-    const input = sfn.commandCalls(command)[0]?.args[0].input as { taskToken?: string; error?: string };
+    const sent = sfn.calls()[0]?.args[0];
+    expect(sent).toBeInstanceOf(command);
+    const input = (sent as unknown as { input: { taskToken?: string; error?: string } }).input;
     expect(input.taskToken).toBe('tok');
     expect(input.error).toBe(error);
   });

@@ -1,0 +1,76 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REMEDIATION_ACTIONS } from '../../src/adapters/aws/cloud-actions.js';
+import { ORCHESTRATOR_TASK_STATES, PLACEHOLDER_ASL_PATH, loadOrchestratorDefinition } from '../lib/orchestrator-definition.js';
+import { SCHEDULED_TASKS } from '../lib/stacks/remediation-stack.js';
+import { buildStacks, testConfig } from './helpers.js';
+
+const ssmDocuments = [
+  { name: 'AIOps-RestartECSService', content: { schemaVersion: '0.3', description: 'fixture', mainSteps: [{ name: 'CollectDiagnostics', action: 'aws:sleep', inputs: { Duration: 'PT1S' } }] } },
+  { name: 'AIOps-RebootEC2Instance', content: { schemaVersion: '0.3', description: 'fixture', mainSteps: [{ name: 'CollectDiagnostics', action: 'aws:sleep', inputs: { Duration: 'PT1S' } }] } },
+];
+
+describe('Stack: RemediationStack', () => {
+  let template: Template;
+  beforeAll(() => {
+    template = Template.fromStack(buildStacks(testConfig('dev'), { definition: loadOrchestratorDefinition(PLACEHOLDER_ASL_PATH), ssmDocuments }).stacks.remediation);
+  });
+
+  it('deploys the orchestrator from the ASL file with every ${<State>FunctionArn} substituted', () => {
+    const def = loadOrchestratorDefinition(PLACEHOLDER_ASL_PATH);
+    const [sm] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+    expect(sm?.Properties.StateMachineName).toBe('remediation-orchestrator-dev');
+    expect(Object.keys(sm?.Properties.DefinitionSubstitutions ?? {}).sort()).toEqual([...def.placeholders].sort());
+    for (const state of ORCHESTRATOR_TASK_STATES) expect(sm?.Properties.DefinitionSubstitutions[`${state}FunctionArn`]).toEqual({ 'Fn::GetAtt': [expect.stringMatching(new RegExp(`^${state}Function`)), 'Arn'] });
+    expect(sm?.Properties.TracingConfiguration).toEqual({ Enabled: true });
+    expect(sm?.Properties.LoggingConfiguration.Level).toBe('ALL');
+  });
+
+  it('fails synth on a placeholder it cannot fill', () => {
+    const def = loadOrchestratorDefinition(PLACEHOLDER_ASL_PATH);
+    const broken = { ...def, placeholders: [...def.placeholders, 'MysteryFunctionArn'] };
+    expect(() => buildStacks(testConfig('dev'), { definition: broken, ssmDocuments: [] })).toThrow(/MysteryFunctionArn/);
+  });
+
+  it('creates one Lambda per task state, all running the remediation handler under AIOpsRemediationLambdaRole', () => {
+    for (const state of ORCHESTRATOR_TASK_STATES) {
+      template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ STATE_NAME: state }) }, TracingConfig: { Mode: 'Active' }, Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AIOpsRemediationLambdaRole'), 'Arn'] } });
+    }
+  });
+
+  it.each(['AIOpsRemediationLambdaRole', 'AIOpsSSMAutomationRole', 'AIOpsStepFunctionsRole', 'AIOpsEventBridgeRole'])('creates the seed role %s', (role) => {
+    template.hasResourceProperties('AWS::IAM::Role', { RoleName: `${role}-dev` });
+  });
+
+  it('grants the remediation role exactly the catalogue actions', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Sid?: string; Action: string | string[] }[]);
+    const remediation = policies.find((s) => s.Sid === 'RemediationActions');
+    expect([remediation?.Action].flat().sort()).toEqual(Object.keys(REMEDIATION_ACTIONS).sort());
+  });
+
+  it('lets Step Functions invoke only its state functions and AIOps runbooks', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Sid?: string; Action: string | string[]; Resource: unknown }[]);
+    const invoke = policies.find((s) => s.Sid === 'InvokeStateFunctions');
+    expect(invoke?.Action).toBe('lambda:InvokeFunction');
+    expect([invoke?.Resource].flat()).toHaveLength(ORCHESTRATOR_TASK_STATES.length * 2);
+  });
+
+  it('deploys one AWS::SSM::Document per scripts/ssm file', () => {
+    template.resourceCountIs('AWS::SSM::Document', ssmDocuments.length);
+    template.hasResourceProperties('AWS::SSM::Document', { Name: 'AIOps-RestartECSService-dev', DocumentType: 'Automation', DocumentFormat: 'YAML' });
+  });
+
+  it('schedules every seed task in a non-prod env, with the EventBridge role', () => {
+    for (const t of SCHEDULED_TASKS) template.hasResourceProperties('AWS::Scheduler::Schedule', { Name: `aiops-${t.name}-dev`, ScheduleExpression: t.expression, ScheduleExpressionTimezone: 'UTC', Target: Match.objectLike({ RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AIOpsEventBridgeRole'), 'Arn'] } }) });
+  });
+
+  it('skips the non-prod maintenance schedules in prod', () => {
+    const prod = Template.fromStack(buildStacks(testConfig('prod'), { definition: loadOrchestratorDefinition(PLACEHOLDER_ASL_PATH), ssmDocuments: [] }).stacks.remediation);
+    const names = Object.values(prod.findResources('AWS::Scheduler::Schedule')).map((s) => s.Properties.Name);
+    expect(names.sort()).toEqual(['aiops-anomaly-detection-prod', 'aiops-security-hub-sync-prod']);
+  });
+
+  it('starts the orchestrator on RemediationRequested events through the EventBridge role', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { 'detail-type': ['RemediationRequested'] }, Targets: [Match.objectLike({ RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AIOpsEventBridgeRole'), 'Arn'] } })] });
+  });
+});

@@ -1,0 +1,270 @@
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand, SetDesiredCapacityCommand } from '@aws-sdk/client-auto-scaling';
+import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import { CloudTrailClient, LookupEventsCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
+import { DescribeTableCommand, DynamoDBClient, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
+import { AuthorizeSecurityGroupIngressCommand, CreateSnapshotCommand, EC2Client, RebootInstancesCommand, RevokeSecurityGroupIngressCommand, type IpPermission } from '@aws-sdk/client-ec2';
+import { DescribeServicesCommand, ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import { DeleteRolePolicyCommand, DeleteUserPolicyCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
+import { GetFunctionConcurrencyCommand, LambdaClient, PutFunctionConcurrencyCommand, UpdateAliasCommand } from '@aws-sdk/client-lambda';
+import { RDSClient, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
+import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import { ChangeResourceRecordSetsCommand, Route53Client, type ChangeBatch } from '@aws-sdk/client-route-53';
+import { PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
+import { SNSClient, SetSubscriptionAttributesCommand } from '@aws-sdk/client-sns';
+import { SQSClient, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
+import { z } from 'zod';
+import { parseOrThrow } from '../../core/shared/zod.js';
+import type { ActionCall, ActionResult, ChangeEvent, Cloud, ResourceFilter, ResourceRecord } from '../../ports/cloud.js';
+import { arnResourceId, parseArn } from './arn.js';
+import { isRemediationAction, type RemediationAction } from './cloud-actions.js';
+
+/** SDK clients the adapter uses; any not injected is created with `clientConfig`. */
+export interface CloudClients {
+  autoscaling: AutoScalingClient;
+  ecs: ECSClient;
+  lambda: LambdaClient;
+  ec2: EC2Client;
+  s3: S3Client;
+  dynamodb: DynamoDBClient;
+  cloudfront: CloudFrontClient;
+  route53: Route53Client;
+  sqs: SQSClient;
+  sns: SNSClient;
+  cloudtrail: CloudTrailClient;
+  iam: IAMClient;
+  rds: RDSClient;
+  tagging: ResourceGroupsTaggingAPIClient;
+}
+
+type Handler = (c: CloudClients, target: string, params: Record<string, unknown>) => Promise<{ before?: Record<string, unknown>; after?: Record<string, unknown> }>;
+
+const p = <S extends z.ZodType>(schema: S, params: unknown): z.infer<S> => parseOrThrow(schema, params, 'params') as z.infer<S>;
+const policy = z.object({ policyName: z.string().min(1), policyDocument: z.union([z.string(), z.record(z.string(), z.unknown())]).optional() });
+const doc = (d: unknown) => (typeof d === 'string' ? d : JSON.stringify(d));
+/** `arn:aws:iam::1:user/path/name` → `name` (IAM APIs take the name, not the path). */
+const iamName = (arn: string, kind: 'user' | 'role') => arnResourceId(arn, kind).split('/').pop() as string;
+
+/**
+ * ActionCall.call (IAM action name) → SDK command. The table is the whole list of what the
+ * platform can do to an account; anything else fails closed (ok: false, nothing called).
+ */
+export const ACTION_HANDLERS: Record<RemediationAction, Handler> = {
+  'autoscaling:SetDesiredCapacity': async (c, target, params) => {
+    const name = arnResourceId(target, 'autoScalingGroupName');
+    const { desiredCapacity } = p(z.object({ desiredCapacity: z.number().int().min(0) }), params);
+    const d = await c.autoscaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [name] }));
+    const before = d.AutoScalingGroups?.[0]?.DesiredCapacity;
+    await c.autoscaling.send(new SetDesiredCapacityCommand({ AutoScalingGroupName: name, DesiredCapacity: desiredCapacity, HonorCooldown: false }));
+    return { before: { desiredCapacity: before }, after: { desiredCapacity } };
+  },
+  'ecs:UpdateService': async (c, target, params) => {
+    const [cluster, service] = arnResourceId(target, 'service').split('/') as [string, string | undefined];
+    const q = p(z.object({ forceNewDeployment: z.boolean().default(true), desiredCount: z.number().int().min(0).optional() }), params);
+    const d = await c.ecs.send(new DescribeServicesCommand({ cluster, services: [service ?? cluster] }));
+    const before = d.services?.[0];
+    await c.ecs.send(new UpdateServiceCommand({ cluster, service: service ?? cluster, forceNewDeployment: q.forceNewDeployment, ...(q.desiredCount !== undefined ? { desiredCount: q.desiredCount } : {}) }));
+    return { before: { desiredCount: before?.desiredCount, runningCount: before?.runningCount, taskDefinition: before?.taskDefinition }, after: { ...(q.desiredCount !== undefined ? { desiredCount: q.desiredCount } : {}), forceNewDeployment: q.forceNewDeployment } };
+  },
+  'lambda:PutFunctionConcurrency': async (c, target, params) => {
+    const { reservedConcurrentExecutions } = p(z.object({ reservedConcurrentExecutions: z.number().int().min(0) }), params);
+    const before = await c.lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: target }));
+    await c.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: target, ReservedConcurrentExecutions: reservedConcurrentExecutions }));
+    return { before: { reservedConcurrentExecutions: before.ReservedConcurrentExecutions }, after: { reservedConcurrentExecutions } };
+  },
+  'lambda:UpdateAlias': async (c, target, params) => {
+    const { resource } = parseArn(target);
+    const [, fn, alias] = resource.split(':');
+    const { functionVersion } = p(z.object({ functionVersion: z.string().min(1) }), params);
+    const res = await c.lambda.send(new UpdateAliasCommand({ FunctionName: fn, Name: alias ?? String(params.alias ?? ''), FunctionVersion: functionVersion }));
+    return { after: { functionVersion: res.FunctionVersion } };
+  },
+  'ec2:RebootInstances': async (c, target) => {
+    await c.ec2.send(new RebootInstancesCommand({ InstanceIds: [arnResourceId(target, 'instance')] }));
+    return {};
+  },
+  'ec2:CreateSnapshot': async (c, target, params) => {
+    const res = await c.ec2.send(new CreateSnapshotCommand({ VolumeId: arnResourceId(target, 'volume'), Description: String(params.description ?? 'AIOps pre-resize snapshot') }));
+    return { after: { snapshotId: res.SnapshotId } };
+  },
+  'ec2:RevokeSecurityGroupIngress': async (c, target, params) => {
+    const { ipPermissions } = p(z.object({ ipPermissions: z.array(z.record(z.string(), z.unknown())).min(1) }), params);
+    await c.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: arnResourceId(target, 'security-group'), IpPermissions: ipPermissions as IpPermission[] }));
+    return { before: { ipPermissions } };
+  },
+  'ec2:AuthorizeSecurityGroupIngress': async (c, target, params) => {
+    const { ipPermissions } = p(z.object({ ipPermissions: z.array(z.record(z.string(), z.unknown())).min(1) }), params);
+    await c.ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: arnResourceId(target, 'security-group'), IpPermissions: ipPermissions as IpPermission[] }));
+    return { after: { ipPermissions } };
+  },
+  's3:PutBucketPublicAccessBlock': async (c, target) => {
+    const bucket = parseArn(target).resource.split('/')[0];
+    const cfg = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+    await c.s3.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: cfg }));
+    return { after: cfg };
+  },
+  'dynamodb:UpdateTable': async (c, target, params) => {
+    const table = arnResourceId(target, 'table');
+    const q = p(z.object({ readCapacityUnits: z.number().int().positive(), writeCapacityUnits: z.number().int().positive() }), params);
+    const d = await c.dynamodb.send(new DescribeTableCommand({ TableName: table }));
+    await c.dynamodb.send(new UpdateTableCommand({ TableName: table, ProvisionedThroughput: { ReadCapacityUnits: q.readCapacityUnits, WriteCapacityUnits: q.writeCapacityUnits } }));
+    return { before: { readCapacityUnits: d.Table?.ProvisionedThroughput?.ReadCapacityUnits, writeCapacityUnits: d.Table?.ProvisionedThroughput?.WriteCapacityUnits }, after: q };
+  },
+  'cloudfront:CreateInvalidation': async (c, target, params) => {
+    // The caller reference makes a retried invalidation a no-op instead of a second one.
+    const q = p(z.object({ paths: z.array(z.string().startsWith('/')).min(1).default(['/*']), callerReference: z.string().min(1) }), params);
+    const res = await c.cloudfront.send(new CreateInvalidationCommand({ DistributionId: arnResourceId(target, 'distribution'), InvalidationBatch: { CallerReference: q.callerReference, Paths: { Quantity: q.paths.length, Items: q.paths } } }));
+    return { after: { invalidationId: res.Invalidation?.Id, paths: q.paths } };
+  },
+  'route53:ChangeResourceRecordSets': async (c, target, params) => {
+    const { changeBatch } = p(z.object({ changeBatch: z.object({ Changes: z.array(z.record(z.string(), z.unknown())).min(1) }).passthrough() }), params);
+    const res = await c.route53.send(new ChangeResourceRecordSetsCommand({ HostedZoneId: arnResourceId(target, 'hostedzone'), ChangeBatch: changeBatch as unknown as ChangeBatch }));
+    return { after: { changeId: res.ChangeInfo?.Id } };
+  },
+  'sqs:StartMessageMoveTask': async (c, target, params) => {
+    const q = p(z.object({ destinationArn: z.string().startsWith('arn:').optional(), maxNumberOfMessagesPerSecond: z.number().int().positive().optional() }), params);
+    const res = await c.sqs.send(new StartMessageMoveTaskCommand({ SourceArn: target, ...(q.destinationArn ? { DestinationArn: q.destinationArn } : {}), ...(q.maxNumberOfMessagesPerSecond ? { MaxNumberOfMessagesPerSecond: q.maxNumberOfMessagesPerSecond } : {}) }));
+    return { after: { taskHandle: res.TaskHandle } };
+  },
+  'sns:SetSubscriptionAttributes': async (c, target, params) => {
+    const q = p(z.object({ attributeName: z.string().min(1), attributeValue: z.string() }), params);
+    await c.sns.send(new SetSubscriptionAttributesCommand({ SubscriptionArn: target, AttributeName: q.attributeName, AttributeValue: q.attributeValue }));
+    return { after: q };
+  },
+  'cloudtrail:StartLogging': async (c, target) => {
+    await c.cloudtrail.send(new StartLoggingCommand({ Name: target }));
+    return { after: { isLogging: true } };
+  },
+  'iam:UpdateAccessKey': async (c, target, params) => {
+    const q = p(z.object({ accessKeyId: z.string().min(16), status: z.enum(['Active', 'Inactive']) }), params);
+    await c.iam.send(new UpdateAccessKeyCommand({ UserName: iamName(target, 'user'), AccessKeyId: q.accessKeyId, Status: q.status }));
+    return { after: q };
+  },
+  'iam:PutUserPolicy': async (c, target, params) => {
+    const q = p(policy.required({ policyDocument: true }), params);
+    await c.iam.send(new PutUserPolicyCommand({ UserName: iamName(target, 'user'), PolicyName: q.policyName, PolicyDocument: doc(q.policyDocument) }));
+    return { after: { policyName: q.policyName } };
+  },
+  'iam:DeleteUserPolicy': async (c, target, params) => {
+    const q = p(policy, params);
+    await c.iam.send(new DeleteUserPolicyCommand({ UserName: iamName(target, 'user'), PolicyName: q.policyName }));
+    return { before: { policyName: q.policyName } };
+  },
+  'iam:PutRolePolicy': async (c, target, params) => {
+    const q = p(policy.required({ policyDocument: true }), params);
+    await c.iam.send(new PutRolePolicyCommand({ RoleName: iamName(target, 'role'), PolicyName: q.policyName, PolicyDocument: doc(q.policyDocument) }));
+    return { after: { policyName: q.policyName } };
+  },
+  'iam:DeleteRolePolicy': async (c, target, params) => {
+    const q = p(policy, params);
+    await c.iam.send(new DeleteRolePolicyCommand({ RoleName: iamName(target, 'role'), PolicyName: q.policyName }));
+    return { before: { policyName: q.policyName } };
+  },
+  'rds:RebootDBInstance': async (c, target, params) => {
+    const q = p(z.object({ forceFailover: z.boolean().default(false) }), params);
+    const id = parseArn(target).resource.replace(/^db:/, '');
+    await c.rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: id, ForceFailover: q.forceFailover }));
+    return { after: q };
+  },
+};
+
+type ClientConfig = { region?: string; endpoint?: string; credentials?: { accessKeyId: string; secretAccessKey: string } };
+export type AwsCloudOptions = { clients: Partial<CloudClients>; clientConfig?: ClientConfig } | { clientConfig: ClientConfig; clients?: never };
+
+const CTORS: { [K in keyof CloudClients]: new (cfg: ClientConfig) => CloudClients[K] } = {
+  autoscaling: AutoScalingClient,
+  ecs: ECSClient,
+  lambda: LambdaClient,
+  ec2: EC2Client,
+  s3: S3Client,
+  dynamodb: DynamoDBClient,
+  cloudfront: CloudFrontClient,
+  route53: Route53Client,
+  sqs: SQSClient,
+  sns: SNSClient,
+  cloudtrail: CloudTrailClient,
+  iam: IAMClient,
+  rds: RDSClient,
+  tagging: ResourceGroupsTaggingAPIClient,
+};
+
+/** `AWS::AutoScaling::AutoScalingGroup` style type from an ARN (best effort for inventory). */
+export function resourceTypeOf(arn: string): string {
+  const { service, resource } = parseArn(arn);
+  const kind = resource.split(/[:/]/)[0] ?? '';
+  const map: Record<string, string> = { 'autoscaling:autoScalingGroup': 'AWS::AutoScaling::AutoScalingGroup', 'ec2:instance': 'AWS::EC2::Instance', 'ec2:volume': 'AWS::EC2::Volume', 'ec2:security-group': 'AWS::EC2::SecurityGroup', 'ecs:service': 'AWS::ECS::Service', 'lambda:function': 'AWS::Lambda::Function', 'rds:db': 'AWS::RDS::DBInstance', 'dynamodb:table': 'AWS::DynamoDB::Table', 'cloudfront:distribution': 'AWS::CloudFront::Distribution', 'iam:user': 'AWS::IAM::User', 'iam:role': 'AWS::IAM::Role' };
+  return map[`${service}:${kind}`] ?? (service === 's3' ? 'AWS::S3::Bucket' : service === 'sqs' ? 'AWS::SQS::Queue' : `AWS::${service}::${kind}`);
+}
+
+/** Cloud on AWS SDK v3: tagging API inventory, CloudTrail changes, the ACTION_HANDLERS table for actions. */
+export class AwsCloud implements Cloud {
+  private readonly clients: Partial<CloudClients>;
+
+  constructor(private readonly options: AwsCloudOptions) {
+    this.clients = { ...(options.clients ?? {}) };
+  }
+
+  private client<K extends keyof CloudClients>(name: K): CloudClients[K] {
+    const existing = this.clients[name];
+    if (existing) return existing as CloudClients[K];
+    const created = new CTORS[name](this.options.clientConfig ?? {}) as CloudClients[K];
+    this.clients[name] = created;
+    return created;
+  }
+
+  private get all(): CloudClients {
+    return new Proxy({} as CloudClients, { get: (_t, key) => this.client(key as keyof CloudClients) });
+  }
+
+  async listResources(filter: ResourceFilter = {}): Promise<ResourceRecord[]> {
+    const out: ResourceRecord[] = [];
+    let token: string | undefined;
+    do {
+      const res = await this.client('tagging').send(new GetResourcesCommand({ ...(filter.tag ? { TagFilters: Object.entries(filter.tag).map(([Key, v]) => ({ Key, Values: [v] })) } : {}), ...(token ? { PaginationToken: token } : {}) }));
+      for (const m of res.ResourceTagMappingList ?? []) {
+        if (!m.ResourceARN) continue;
+        const rec = this.record(m.ResourceARN, Object.fromEntries((m.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])));
+        if (filter.type && rec.type !== filter.type) continue;
+        if (filter.arns && !filter.arns.includes(rec.arn)) continue;
+        out.push(rec);
+      }
+      token = res.PaginationToken || undefined;
+    } while (token);
+    return out;
+  }
+
+  async describe(arn: string): Promise<ResourceRecord | undefined> {
+    const [r] = await this.listResources({ arns: [arn] });
+    return r;
+  }
+
+  private record(arn: string, tags: Record<string, string>): ResourceRecord {
+    const a = parseArn(arn);
+    const id = a.resource.split(/[:/]/).pop() ?? a.resource;
+    return { arn, type: resourceTypeOf(arn), id, name: tags.Name ?? id, region: a.region, account: a.account, tags, state: {} };
+  }
+
+  async execute(action: ActionCall): Promise<ActionResult> {
+    const base = { call: action.call, target: action.target };
+    if (!isRemediationAction(action.call)) return { ...base, ok: false, error: `unsupported call ${action.call}: not in the remediation action table (fail closed)` };
+    try {
+      const r = await ACTION_HANDLERS[action.call](this.all, action.target, action.params ?? {});
+      return { ...base, ok: true, ...r };
+    } catch (err) {
+      return { ...base, ok: false, error: `${(err as Error).name}: ${(err as Error).message}` };
+    }
+  }
+
+  async recentChanges(resourceArn: string, sinceIso: string): Promise<ChangeEvent[]> {
+    const out: ChangeEvent[] = [];
+    let token: string | undefined;
+    do {
+      const res = await this.client('cloudtrail').send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: resourceArn }], StartTime: new Date(sinceIso), ...(token ? { NextToken: token } : {}) }));
+      for (const e of res.Events ?? []) {
+        const detail = e.CloudTrailEvent ? (JSON.parse(e.CloudTrailEvent) as { userIdentity?: { arn?: string }; requestParameters?: Record<string, unknown> }) : {};
+        out.push({ time: (e.EventTime ?? new Date(0)).toISOString(), eventName: e.EventName ?? '', eventSource: e.EventSource ?? '', resourceArn, principal: detail.userIdentity?.arn ?? e.Username ?? 'unknown', ...(detail.requestParameters ? { params: detail.requestParameters } : {}) });
+      }
+      token = res.NextToken;
+    } while (token);
+    return out.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+  }
+}

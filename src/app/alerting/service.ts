@@ -1,3 +1,4 @@
+import type { Silence, SilenceInput } from '../../core/alerts/stages/silence.js';
 import { normalize } from '../../core/events/normalize.js';
 import type { Incident } from '../../core/incidents/incident.js';
 import { addTimeline, advanceAtLeast } from '../../core/incidents/lifecycle.js';
@@ -9,7 +10,10 @@ import type { EventBus } from '../../ports/event-bus.js';
 import type { Notifier } from '../../ports/notifier.js';
 import type { Store } from '../../ports/store.js';
 import { resolveAlertingConfig, type AlertingConfig, type ResolvedAlertingConfig } from './config.js';
+import { NotificationDispatcher } from './dispatcher.js';
 import { SerialLock } from './lock.js';
+import { MuteState } from './muting.js';
+import { NotifyLoop } from './notifyLoop.js';
 import { SignalProcessor } from './processor.js';
 import type { IngestResult, IngestVia, QuarantineRecord, StoredSignal } from './records.js';
 
@@ -38,6 +42,10 @@ export interface AlertingService {
   resolve(incidentId: string, principal: string, note?: string): Promise<Incident>;
   /** Re-normalizes a quarantined payload (optionally corrected) and ingests it if it now passes. */
   replayQuarantined(id: string, correctedRaw?: unknown): Promise<IngestResult>;
+  /** Silences: label matchers (incl. regex), start/end, creator, comment. Expired ones are kept. */
+  createSilence(input: SilenceInput): Promise<Silence>;
+  expireSilence(id: string, principal: string): Promise<Silence>;
+  listSilences(): Promise<Silence[]>;
   readonly config: ResolvedAlertingConfig;
 }
 
@@ -70,6 +78,11 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
   const quarantine = store.collection<QuarantineRecord>('quarantine');
   const lock = new SerialLock();
   const nowIso = (): string => new Date(clock.now()).toISOString();
+  const mute = new MuteState(store, config);
+  const dispatcher = new NotificationDispatcher(store, clock, config, deps.notifiers ?? {}, (id, change) => processor.updateIncident(id, change));
+  const loop = new NotifyLoop(processor, dispatcher, mute, clock, config);
+  processor.mute = (alert, at) => mute.check(alert, at);
+  processor.onAlert = (alert, transition) => loop.onAlert(alert, transition);
 
   async function quarantineRaw(raw: unknown, field: string, reason: string, source: string | undefined, via: IngestVia | undefined): Promise<IngestResult> {
     const id = `q-${stableHash(canonical(raw))}`;
@@ -117,15 +130,24 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
         for (const s of pending) await processor.process(s);
         return pending.length;
       }),
-    tick: () => lock.run(async () => undefined),
+    tick: () =>
+      lock.run(async () => {
+        await mute.refreshStatuses(nowIso());
+        await loop.tick();
+      }),
+    createSilence: (input) => lock.run(() => mute.createSilence(input, nowIso())),
+    expireSilence: (id, principal) => lock.run(() => mute.expireSilence(id, principal, nowIso())),
+    listSilences: () => mute.list(),
     acknowledge: (incidentId, principal) =>
       lock.run(async () => {
         if (!(await processor.incidents.get(incidentId))) throw new NotFoundError('incident', incidentId);
+        loop.touch(incidentId);
         return processor.updateIncident(incidentId, (i) => advanceAtLeast(i, 'Acknowledgment', nowIso(), principal, `Acknowledged by ${principal}`));
       }),
     resolve: (incidentId, principal, note) =>
       lock.run(async () => {
         if (!(await processor.incidents.get(incidentId))) throw new NotFoundError('incident', incidentId);
+        loop.touch(incidentId);
         return processor.updateIncident(incidentId, (i) => {
           const at = nowIso();
           const withNote = note ? addTimeline(i, { at, kind: 'note', message: note, actor: principal }) : i;

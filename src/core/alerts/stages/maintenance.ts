@@ -28,7 +28,7 @@ export type MaintenanceWindow = z.infer<typeof MaintenanceWindowSchema>;
 /** Open iff the window's first opening after (at − duration) is at or before `at`. */
 export function windowOpen(w: Pick<MaintenanceWindow, 'cron' | 'duration' | 'timezone'>, at: string): boolean {
   const t = Date.parse(at);
-  const next = new Cron(w.cron, { timezone: w.timezone, paused: true }).nextRun(new Date(t - w.duration - 1));
+  const next = new Cron(w.cron, { timezone: w.timezone, paused: true }).nextRun(new Date(t - w.duration));
   return !!next && next.getTime() <= t;
 }
 

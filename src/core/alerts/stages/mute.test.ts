@@ -79,7 +79,10 @@ describe('Function: computeInhibitions', () => {
         const alerts = specs.map((x, i) => alert({ id: `a${i}`, severity: x.sev, status: x.firing ? 'firing' : 'resolved', labels: { service: x.svc } }));
         const inh = computeInhibitions(alerts, rules);
         for (const by of inh.values()) expect(inh.has(by)).toBe(false);
-        for (const [target, by] of inh) expect(alerts.find((a) => a.id === by)?.status).toBe('firing') && expect(target).not.toBe(by);
+        for (const [target, by] of inh) {
+          expect(alerts.find((a) => a.id === by)?.status).toBe('firing');
+          expect(target).not.toBe(by);
+        }
       }),
     );
   });

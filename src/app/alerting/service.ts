@@ -1,5 +1,7 @@
 import type { Silence, SilenceInput } from '../../core/alerts/stages/silence.js';
+import { noiseByDayAndService, type NoiseRow } from '../../core/alerts/noise.js';
 import { normalize } from '../../core/events/normalize.js';
+import type { Signal } from '../../core/events/signal.js';
 import type { Incident } from '../../core/incidents/incident.js';
 import { addTimeline, advanceAtLeast } from '../../core/incidents/lifecycle.js';
 import { NotFoundError } from '../../core/shared/errors.js';
@@ -36,6 +38,10 @@ export interface AlertingService {
   ingestBatch(raws: unknown[], opts?: IngestOptions): Promise<IngestResult[]>;
   /** Re-processes signals left `pending` (after a crash); idempotent. Returns how many. */
   processPending(): Promise<number>;
+  /** Already-normalized signals (replays, the product's own modules): stored pending, then processed. */
+  ingestSignals(signals: Signal[], opts?: IngestOptions): Promise<IngestResult>;
+  /** Noise reduction per UTC day and service (`1 − alerts/events`, `1 − incidents/alerts`). */
+  noise(range?: { since?: string; until?: string }): Promise<NoiseRow[]>;
   /** Time-driven work: notifications due, escalations, expiries. Call on every clock tick. */
   tick(): Promise<void>;
   acknowledge(incidentId: string, principal: string): Promise<Incident>;
@@ -94,6 +100,11 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
   async function ingestUnlocked(raw: unknown, opts: IngestOptions = {}): Promise<IngestResult> {
     const n = normalize(raw);
     if (!n.ok) return quarantineRaw(raw, n.field, n.reason, n.source, opts.via);
+    return storeAndProcess(n.signals, opts);
+  }
+
+  async function storeAndProcess(signals: Signal[], opts: IngestOptions): Promise<IngestResult> {
+    const n = { signals };
     const receivedAt = nowIso();
     const fresh: StoredSignal[] = [];
     const alertIds = new Set<string>();
@@ -130,6 +141,14 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
         for (const s of pending) await processor.process(s);
         return pending.length;
       }),
+    ingestSignals: (signals, opts) => lock.run(() => storeAndProcess(signals, opts ?? {})),
+    noise: async (range = {}) => {
+      const q = { ...(range.since ? { since: range.since } : {}), ...(range.until ? { until: range.until } : {}) };
+      const events = (await processor.signals.find(q)).filter((s) => s.state !== 'info').map((s) => ({ time: s.time, ...(s.labels.service ? { service: s.labels.service } : {}) }));
+      const alerts = (await processor.alerts.find()).filter((a) => (!range.since || a.firstSeen >= range.since) && (!range.until || a.firstSeen < range.until));
+      const incidents = await processor.incidents.find(q);
+      return noiseByDayAndService({ events, alerts: alerts.map((a) => ({ firstSeen: a.firstSeen, ...(a.service ? { service: a.service } : {}) })), incidents: incidents.map((i) => ({ openedAt: i.openedAt, ...(i.service ? { service: i.service } : {}) })) });
+    },
     tick: () =>
       lock.run(async () => {
         await mute.refreshStatuses(nowIso());

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { CoreAlertingConfigSchema } from '../../core/alerts/config.js';
+import { AlertingConfigSchema } from '../../core/alerts/config.js';
 
-export const AlertingConfigSchema = CoreAlertingConfigSchema;
+export { AlertingConfigSchema };
 /** What callers pass (every field optional, durations as `30s`/`5m` or ms). */
 export type AlertingConfig = z.input<typeof AlertingConfigSchema>;
 /** The validated config with every default filled in. */

@@ -48,6 +48,10 @@ export class OpenIncidentIndex {
     return [...ids].map((id) => this.byId.get(id)).filter((i): i is Incident => !!i);
   }
 
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
   get size(): number {
     return this.byId.size;
   }

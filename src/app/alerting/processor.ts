@@ -1,6 +1,7 @@
 import type { Alert } from '../../core/alerts/alert.js';
 import { applySignal, fingerprint, type AlertTransition } from '../../core/alerts/stages/dedup.js';
 import { enrichLabels, type ResourceContext } from '../../core/alerts/stages/enrich.js';
+import { isFlapping } from '../../core/alerts/stages/flap.js';
 import { assignSeverity } from '../../core/alerts/stages/severity.js';
 import type { Signal } from '../../core/events/signal.js';
 import { attachAlert, findIncidentFor, groupKeyFor, noteRefire, openIncidentFor, type GroupingOptions } from '../../core/incidents/grouping.js';
@@ -39,6 +40,8 @@ export class SignalProcessor {
   readonly index: OpenIncidentIndex;
   private readonly inventoryCache = new Map<string, { at: number; ctx: ResourceContext | undefined }>();
   mute: MuteCheck = () => undefined;
+  /** Called after every alert write (the dispatcher's view, the inhibition index, transient stats). */
+  onAlert: (alert: Alert, transition: AlertTransition) => void = () => undefined;
 
   constructor(
     store: Store,
@@ -102,6 +105,10 @@ export class SignalProcessor {
     const { alert: applied, transition } = applySignal(prev, { signal: sev.level ? { ...signal, level: sev.level } : signal, severity: sev.severity, labels, now });
     if (!applied) return { transition };
     let alert = applied;
+    if (transition === 'refired' || transition === 'resolved') {
+      const flapping = isFlapping(alert, this.config.flap, signal.time);
+      if (flapping !== !!alert.flapping) alert = { ...alert, flapping, labels: { ...alert.labels, flapping: String(flapping) } };
+    }
     if (transition === 'duplicate' && (alert.status !== 'firing' || alert.incidentId)) return { alertId: alert.id, ...(alert.incidentId ? { incidentId: alert.incidentId } : {}), transition, alert };
 
     if (alert.status === 'firing' && transition !== 'stale') {
@@ -122,6 +129,7 @@ export class SignalProcessor {
       await this.onResolved(alert, signal.time, now);
     }
     await this.alerts.put(alert);
+    this.onAlert(alert, transition);
     await this.bus.publish('alert.updated', { alertId: alert.id, incidentId: alert.incidentId, status: alert.status }, `alert.updated:${alert.id}:${signal.id}`);
     return { alertId: alert.id, ...(alert.incidentId ? { incidentId: alert.incidentId } : {}), transition, alert, incidentOpened };
   }
@@ -164,7 +172,8 @@ export class SignalProcessor {
     const incident = this.index.get(incidentId) ?? (await this.incidents.get(incidentId));
     if (!incident || incident.status !== 'open') return;
     const siblings = await this.alerts.find({ where: { incidentId } });
-    const allResolved = siblings.every((a) => a.id === alert.id || a.status === 'resolved');
+    // A flapping alert is one ongoing problem: its incident stays open through the toggles.
+    const allResolved = !alert.flapping && siblings.every((a) => a.id === alert.id || a.status === 'resolved');
     await this.updateIncident(incidentId, (i) => {
       let next = addTimeline(i, { at, kind: 'alert', message: `alert ${alert.title} resolved`, actor: 'automated', data: { alertId: alert.id, reason: 'resolved' } });
       if (allResolved && this.config.autoResolve) next = advanceAtLeast(next, 'Resolution', now, 'automated', 'Resolved automatically: every alert in the incident has resolved');

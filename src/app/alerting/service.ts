@@ -1,4 +1,7 @@
+import type { Silence, SilenceInput } from '../../core/alerts/stages/silence.js';
+import { noiseByDayAndService, type NoiseRow } from '../../core/alerts/noise.js';
 import { normalize } from '../../core/events/normalize.js';
+import type { Signal } from '../../core/events/signal.js';
 import type { Incident } from '../../core/incidents/incident.js';
 import { addTimeline, advanceAtLeast } from '../../core/incidents/lifecycle.js';
 import { NotFoundError } from '../../core/shared/errors.js';
@@ -9,7 +12,10 @@ import type { EventBus } from '../../ports/event-bus.js';
 import type { Notifier } from '../../ports/notifier.js';
 import type { Store } from '../../ports/store.js';
 import { resolveAlertingConfig, type AlertingConfig, type ResolvedAlertingConfig } from './config.js';
+import { NotificationDispatcher } from './dispatcher.js';
 import { SerialLock } from './lock.js';
+import { MuteState } from './muting.js';
+import { NotifyLoop } from './notifyLoop.js';
 import { SignalProcessor } from './processor.js';
 import type { IngestResult, IngestVia, QuarantineRecord, StoredSignal } from './records.js';
 
@@ -32,12 +38,20 @@ export interface AlertingService {
   ingestBatch(raws: unknown[], opts?: IngestOptions): Promise<IngestResult[]>;
   /** Re-processes signals left `pending` (after a crash); idempotent. Returns how many. */
   processPending(): Promise<number>;
+  /** Already-normalized signals (replays, the product's own modules): stored pending, then processed. */
+  ingestSignals(signals: Signal[], opts?: IngestOptions): Promise<IngestResult>;
+  /** Noise reduction per UTC day and service (`1 − alerts/events`, `1 − incidents/alerts`). */
+  noise(range?: { since?: string; until?: string }): Promise<NoiseRow[]>;
   /** Time-driven work: notifications due, escalations, expiries. Call on every clock tick. */
   tick(): Promise<void>;
   acknowledge(incidentId: string, principal: string): Promise<Incident>;
   resolve(incidentId: string, principal: string, note?: string): Promise<Incident>;
   /** Re-normalizes a quarantined payload (optionally corrected) and ingests it if it now passes. */
   replayQuarantined(id: string, correctedRaw?: unknown): Promise<IngestResult>;
+  /** Silences: label matchers (incl. regex), start/end, creator, comment. Expired ones are kept. */
+  createSilence(input: SilenceInput): Promise<Silence>;
+  expireSilence(id: string, principal: string): Promise<Silence>;
+  listSilences(): Promise<Silence[]>;
   readonly config: ResolvedAlertingConfig;
 }
 
@@ -70,6 +84,11 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
   const quarantine = store.collection<QuarantineRecord>('quarantine');
   const lock = new SerialLock();
   const nowIso = (): string => new Date(clock.now()).toISOString();
+  const mute = new MuteState(store, config);
+  const dispatcher = new NotificationDispatcher(store, clock, config, deps.notifiers ?? {}, (id, change) => processor.updateIncident(id, change));
+  const loop = new NotifyLoop(processor, dispatcher, mute, clock, config);
+  processor.mute = (alert, at) => mute.check(alert, at);
+  processor.onAlert = (alert, transition) => loop.onAlert(alert, transition);
 
   async function quarantineRaw(raw: unknown, field: string, reason: string, source: string | undefined, via: IngestVia | undefined): Promise<IngestResult> {
     const id = `q-${stableHash(canonical(raw))}`;
@@ -81,6 +100,11 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
   async function ingestUnlocked(raw: unknown, opts: IngestOptions = {}): Promise<IngestResult> {
     const n = normalize(raw);
     if (!n.ok) return quarantineRaw(raw, n.field, n.reason, n.source, opts.via);
+    return storeAndProcess(n.signals, opts);
+  }
+
+  async function storeAndProcess(signals: Signal[], opts: IngestOptions): Promise<IngestResult> {
+    const n = { signals };
     const receivedAt = nowIso();
     const fresh: StoredSignal[] = [];
     const alertIds = new Set<string>();
@@ -117,15 +141,32 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
         for (const s of pending) await processor.process(s);
         return pending.length;
       }),
-    tick: () => lock.run(async () => undefined),
+    ingestSignals: (signals, opts) => lock.run(() => storeAndProcess(signals, opts ?? {})),
+    noise: async (range = {}) => {
+      const q = { ...(range.since ? { since: range.since } : {}), ...(range.until ? { until: range.until } : {}) };
+      const events = (await processor.signals.find(q)).filter((s) => s.state !== 'info').map((s) => ({ time: s.time, ...(s.labels.service ? { service: s.labels.service } : {}) }));
+      const alerts = (await processor.alerts.find()).filter((a) => (!range.since || a.firstSeen >= range.since) && (!range.until || a.firstSeen < range.until));
+      const incidents = await processor.incidents.find(q);
+      return noiseByDayAndService({ events, alerts: alerts.map((a) => ({ firstSeen: a.firstSeen, ...(a.service ? { service: a.service } : {}) })), incidents: incidents.map((i) => ({ openedAt: i.openedAt, ...(i.service ? { service: i.service } : {}) })) });
+    },
+    tick: () =>
+      lock.run(async () => {
+        await mute.refreshStatuses(nowIso());
+        await loop.tick();
+      }),
+    createSilence: (input) => lock.run(() => mute.createSilence(input, nowIso())),
+    expireSilence: (id, principal) => lock.run(() => mute.expireSilence(id, principal, nowIso())),
+    listSilences: () => mute.list(),
     acknowledge: (incidentId, principal) =>
       lock.run(async () => {
         if (!(await processor.incidents.get(incidentId))) throw new NotFoundError('incident', incidentId);
+        loop.touch(incidentId);
         return processor.updateIncident(incidentId, (i) => advanceAtLeast(i, 'Acknowledgment', nowIso(), principal, `Acknowledged by ${principal}`));
       }),
     resolve: (incidentId, principal, note) =>
       lock.run(async () => {
         if (!(await processor.incidents.get(incidentId))) throw new NotFoundError('incident', incidentId);
+        loop.touch(incidentId);
         return processor.updateIncident(incidentId, (i) => {
           const at = nowIso();
           const withNote = note ? addTimeline(i, { at, kind: 'note', message: note, actor: principal }) : i;

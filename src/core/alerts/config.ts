@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { DurationSchema } from './duration.js';
+import { RouteSchema, TimeIntervalSchema } from './routing.js';
+import { FlapConfigSchema } from './stages/flap.js';
+import { InhibitRuleSchema } from './stages/inhibit.js';
+import { MaintenanceWindowSchema } from './stages/maintenance.js';
 import { DEFAULT_SEVERITY_RULES, DEFAULT_THRESHOLDS, SeverityRuleSchema, ThresholdRowSchema } from './stages/severity.js';
 
 /**
@@ -31,3 +35,40 @@ export const CoreAlertingConfigSchema = z.object({
     .default({ thresholds: DEFAULT_THRESHOLDS, rules: DEFAULT_SEVERITY_RULES }),
   grouping: GroupingConfigSchema.default(GroupingConfigSchema.parse({})),
 });
+
+/** A receiver names a notifier instance; its settings (webhook URL, topic ARN…) are the adapter's. */
+export const ReceiverSchema = z.looseObject({
+  name: z.string().min(1),
+  type: z.enum(['sns', 'slack', 'email', 'pagerduty', 'webhook', 'outbox']),
+});
+
+export const TransientPauseSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** How long to hold the first notification of an alert class that usually clears by itself (2–15 min). */
+  pause: DurationSchema.refine((ms) => ms >= 2 * 60_000 && ms <= 15 * 60_000, 'must be between 2m and 15m').default(5 * 60_000),
+  /** Episodes of a class seen before the pause applies. */
+  minEpisodes: z.number().int().min(1).default(3),
+  /** Share of episodes that resolved within the pause for the class to count as transient. */
+  selfResolveRatio: z.number().min(0).max(1).default(0.8),
+});
+
+export const RetrySchema = z.object({
+  maxAttempts: z.number().int().min(1).default(5),
+  baseDelay: DurationSchema.default(10_000),
+  maxDelay: DurationSchema.default(10 * 60_000),
+  /** Seed for the jitter, so retries are reproducible in tests and replays. */
+  seed: z.number().int().default(42),
+});
+
+export const AlertingConfigSchema = CoreAlertingConfigSchema.extend({
+  route: RouteSchema.default({ receiver: 'outbox', matchers: [], continue: false, activeTimeIntervals: [], muteTimeIntervals: [], routes: [] }),
+  receivers: z.array(ReceiverSchema).default([{ name: 'outbox', type: 'outbox' }]),
+  timeIntervals: z.array(TimeIntervalSchema).default([]),
+  inhibitRules: z.array(InhibitRuleSchema).default([]),
+  maintenanceWindows: z.array(MaintenanceWindowSchema).default([]),
+  flap: FlapConfigSchema.default(FlapConfigSchema.parse({})),
+  transientPause: TransientPauseSchema.default(TransientPauseSchema.parse({})),
+  retry: RetrySchema.default(RetrySchema.parse({})),
+});
+export type AlertingConfigInput = z.input<typeof AlertingConfigSchema>;
+export type AlertingConfigResolved = z.output<typeof AlertingConfigSchema>;

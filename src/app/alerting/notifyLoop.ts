@@ -1,0 +1,76 @@
+import type { Alert } from '../../core/alerts/alert.js';
+import type { AlertTransition } from '../../core/alerts/stages/dedup.js';
+import { isTransient, recordEpisode, transientClass, type TransientStats } from '../../core/alerts/stages/transient.js';
+import type { Clock } from '../../ports/clock.js';
+import type { ResolvedAlertingConfig } from './config.js';
+import type { AlertView, NotificationDispatcher } from './dispatcher.js';
+import type { MuteState } from './muting.js';
+import type { SignalProcessor } from './processor.js';
+
+/**
+ * Keeps, per incident, the alerts the dispatcher looks at, learns which alert classes are
+ * transient, and on every tick lets the dispatcher send what is due.
+ */
+export class NotifyLoop {
+  private readonly views = new Map<string, Map<string, Alert>>();
+  private readonly transient = new Map<string, TransientStats>();
+
+  constructor(
+    private readonly processor: SignalProcessor,
+    private readonly dispatcher: NotificationDispatcher,
+    private readonly mute: MuteState,
+    private readonly clock: Clock,
+    private readonly config: ResolvedAlertingConfig,
+  ) {}
+
+  onAlert(alert: Alert, transition: AlertTransition): void {
+    this.mute.track(alert);
+    if (transition === 'resolved' && alert.endsAt) {
+      const cls = transientClass(alert);
+      this.transient.set(cls, recordEpisode(this.transient.get(cls), Date.parse(alert.endsAt) - Date.parse(alert.startsAt), this.config.transientPause.pause));
+    }
+    if (!alert.incidentId) return;
+    let m = this.views.get(alert.incidentId);
+    if (!m) this.views.set(alert.incidentId, (m = new Map()));
+    m.set(alert.id, alert);
+  }
+
+  /** Marks an incident as needing a look (acknowledged or resolved by a human). */
+  touch(incidentId: string): void {
+    if (!this.views.has(incidentId)) this.views.set(incidentId, new Map());
+  }
+
+  private async view(alert: Alert, at: string): Promise<AlertView> {
+    const tp = this.config.transientPause;
+    const hold = tp.enabled && alert.status === 'firing' && isTransient(this.transient.get(transientClass(alert)), tp.minEpisodes, tp.selfResolveRatio) && Date.parse(at) < Date.parse(alert.startsAt) + tp.pause;
+    // Mutes are re-checked at notification time: a silence created after the alert still applies.
+    const muted = alert.status === 'firing' ? !!(await this.mute.check(alert, at)) : false;
+    // A flapping alert counts as one ongoing firing alert so its toggles never re-notify.
+    return { id: alert.id, status: alert.flapping ? 'firing' : alert.status, muted, transientHold: hold, title: alert.title, severity: alert.severity };
+  }
+
+  async tick(): Promise<number> {
+    const at = new Date(this.clock.now()).toISOString();
+    await this.processor.index.load();
+    for (const id of this.processor.index.ids()) if (!this.views.has(id)) {
+      const m = new Map<string, Alert>();
+      for (const a of await this.processor.alerts.find({ where: { incidentId: id } })) m.set(a.id, a);
+      this.views.set(id, m);
+    }
+    let sent = 0;
+    for (const [id, alerts] of [...this.views]) {
+      const incident = this.processor.index.get(id) ?? (await this.processor.incidents.get(id));
+      if (!incident) {
+        this.views.delete(id);
+        continue;
+      }
+      if (!alerts.size) for (const a of await this.processor.alerts.find({ where: { incidentId: id } })) alerts.set(a.id, a);
+      const views: AlertView[] = [];
+      for (const a of alerts.values()) views.push(await this.view(a, at));
+      sent += await this.dispatcher.evaluate(incident, views);
+      if (incident.status === 'resolved') this.views.delete(id);
+    }
+    await this.dispatcher.retryDue();
+    return sent;
+  }
+}

@@ -193,9 +193,8 @@ class SqliteAuditLog implements AuditLog {
     if (q.until) bound('timestamp < ?', q.until);
     if (q.fromSeq !== undefined) bound('seq >= ?', q.fromSeq);
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    const order = q.fromSeq !== undefined ? 'ASC' : 'DESC';
     const limit = q.limit !== undefined ? `LIMIT ${Math.floor(q.limit)}` : '';
-    return (this.db.prepare(`SELECT doc FROM audit_log ${where} ORDER BY seq ${order} ${limit}`).all(...params) as Row[]).map((r) => JSON.parse(r.doc) as AuditRecord);
+    return (this.db.prepare(`SELECT doc FROM audit_log ${where} ORDER BY seq ASC ${limit}`).all(...params) as Row[]).map((r) => JSON.parse(r.doc) as AuditRecord);
   }
 
   async scan(fromSeq = 1, limit?: number): Promise<AuditRecord[]> {

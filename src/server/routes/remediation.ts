@@ -63,7 +63,11 @@ export function remediationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.get(
       '/audit',
       { schema: { tags: ['audit'], querystring: z.object({ executionId: z.string().optional(), runbook: z.string().optional(), outcome: z.enum(['SUCCESS', 'FAILURE', 'SKIPPED']).optional(), limit: z.coerce.number().int().min(1).max(5000).default(200) }) } },
-      async (req) => ({ items: await store.audit.list(req.query) }),
+      // Newest first for people; the store lists in sequence order, so take the tail.
+      async (req) => {
+        const { limit, ...filters } = req.query;
+        return { items: (await store.audit.list(filters)).slice(-limit).reverse() };
+      },
     );
     app.get('/audit/verify', { schema: { tags: ['audit'] } }, async () => verifyAuditChain(await store.audit.scan()));
     app.get('/audit/export', { schema: { tags: ['audit'], querystring: z.object({ format: z.enum(['jsonl', 'csv']).default('jsonl') }) } }, async (req, reply) => {

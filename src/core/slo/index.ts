@@ -10,3 +10,5 @@ export * from './burn/math.js';
 export * from './burn/windows.js';
 export * from './burn/evaluate.js';
 export * from './burn/calendar.js';
+export * from './status.js';
+export * from './signals.js';

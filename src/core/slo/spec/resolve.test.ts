@@ -77,7 +77,8 @@ describe('Function: loadSloDefinitions', () => {
 
   it('selects the Pyrra preset by annotation and scales the Workbook windows to a 7-day SLO', () => {
     const slos = loadSloDefinitions(defaultSources());
-    expect(slos.find((s) => s.id === 'web-availability')?.alertRules.map((r) => r.factor)).toEqual([14, 7, 2, 1]);
+    expect(slos.find((s) => s.id === 'checkout-latency-p99')?.alertRules.map((r) => `${r.factor}:${r.name}`)).toEqual(['14:1h-5m', '7:6h-30m', '2:1d-2h', '1:4d-6h']);
+    expect(slos.find((s) => s.id === 'web-availability')?.alertRules.map((r) => r.factor)).toEqual([14.4, 6, 3, 1]);
     const weekly = slos.find((s) => s.id === 'orders-latency');
     expect(weekly?.alertRules.map((r) => r.name)).toEqual(['14m-1m', '84m-7m', '336m-28m', '1008m-84m']);
   });

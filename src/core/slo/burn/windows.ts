@@ -78,11 +78,13 @@ export function windowLabel(ms: number): string {
 }
 
 /**
- * How long a constant burn of `burnRate` (from a clean history) takes to make `rule` fire: the
- * long window's average reaches the factor after `long × factor / burnRate` and the short window
- * after `short × factor / burnRate`, so the long window decides. Infinity when it never fires.
+ * How long a constant burn of `burnRate` takes to make `rule` fire after a history burning at
+ * `baselineBurn`: the long window's average reaches the factor after `long × (factor − base) /
+ * (burn − base)` and the short window after `short × …`, so the long window decides. Infinity when
+ * it never fires.
  */
-export function theoreticalDetectionMs(rule: BurnRateRule, burnRate: number): number {
+export function theoreticalDetectionMs(rule: BurnRateRule, burnRate: number, baselineBurn = 0): number {
   if (burnRate < rule.factor) return Infinity;
-  return (rule.longWindowMs * rule.factor) / burnRate;
+  if (baselineBurn >= rule.factor) return 0;
+  return (rule.longWindowMs * (rule.factor - baselineBurn)) / (burnRate - baselineBurn);
 }

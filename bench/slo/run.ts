@@ -16,7 +16,6 @@ import { evaluationRange, sloStatusAtTime } from '../../src/core/slo/status.js';
 import { incidentEvents, syntheticAlbSeries, syntheticSpec } from './synthetic.js';
 
 const MIN = 60_000;
-const DAY = 86_400_000;
 const slosN = Number(argValue('slos', '1000'));
 const days = Number(argValue('days', '30'));
 const falsePageSlos = Number(argValue('false-page-slos', '200'));

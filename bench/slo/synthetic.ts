@@ -47,22 +47,25 @@ ${metric('c', 'HTTPCode_Target_4XX_Count').replace(/^/gm, '      ')}
  */
 export function syntheticAlbSeries(ids: { ok2xx: string; ok3xx: string; ok4xx: string; total: string }, opts: { seed: number; startMs: number; minutes: number; perMinute: number; errorRatio: number }): MetricSeries[] {
   const rnd = seededRandom(opts.seed);
-  const ts: number[] = new Array(opts.minutes);
-  const v2: number[] = new Array(opts.minutes);
-  const v3: number[] = new Array(opts.minutes);
-  const v4: number[] = new Array(opts.minutes);
-  const vt: number[] = new Array(opts.minutes);
+  // Packed arrays (push), as an SDK response parser produces them.
+  const ts: number[] = [];
+  const v2: number[] = [];
+  const v3: number[] = [];
+  const v4: number[] = [];
+  const vt: number[] = [];
   for (let i = 0; i < opts.minutes; i++) {
     const t = opts.startMs + i * MIN;
     const diurnal = 1 + 0.4 * Math.sin((2 * Math.PI * (t % 86_400_000)) / 86_400_000);
     const total = Math.round(opts.perMinute * diurnal * (0.9 + 0.2 * rnd()));
     const bad = Math.round(total * opts.errorRatio * 2 * rnd());
     const ok = total - bad;
-    ts[i] = t;
-    vt[i] = total;
-    v3[i] = Math.round(ok * 0.05);
-    v4[i] = Math.round(ok * 0.02);
-    v2[i] = ok - (v3[i] as number) - (v4[i] as number);
+    const ok3 = Math.round(ok * 0.05);
+    const ok4 = Math.round(ok * 0.02);
+    ts.push(t);
+    vt.push(total);
+    v3.push(ok3);
+    v4.push(ok4);
+    v2.push(ok - ok3 - ok4);
   }
   const metric = { namespace: 'AWS/ApplicationELB', metricName: '', dimensions: {} };
   return [

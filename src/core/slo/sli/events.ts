@@ -20,14 +20,19 @@ function sumOnGrid(sum: MetricSum, plan: SliQueryPlan, byId: Map<string, MetricS
   const values = new Float64Array(minutes);
   const present = new Uint8Array(minutes);
   for (const term of sum.terms) {
-    const grid = onGrid(byId.get(plan.idOf(term.metric, term.stat)), startMs, minutes);
-    for (let i = 0; i < minutes; i++) {
-      const v = grid[i] as number;
-      // A missing counter datapoint means no events in that minute (CloudWatch omits zero sums).
-      if (!Number.isNaN(v)) {
-        values[i] = (values[i] as number) + term.sign * v;
-        present[i] = 1;
-      }
+    const series = byId.get(plan.idOf(term.metric, term.stat));
+    if (!series) continue;
+    const { timestamps, values: vals } = series;
+    const sign = term.sign;
+    // Accumulate straight from the datapoints: a missing counter datapoint means no events in that
+    // minute (CloudWatch omits zero sums), and this is the hot loop of every evaluation.
+    for (let i = 0; i < timestamps.length; i++) {
+      const idx = Math.floor(((timestamps[i] as number) - startMs) / MINUTE);
+      if (idx < 0 || idx >= minutes) continue;
+      const v = vals[i] as number;
+      if (v !== v) continue; // NaN
+      values[idx] = (values[idx] as number) + sign * v;
+      present[idx] = 1;
     }
   }
   return { values, present };

@@ -6,7 +6,7 @@ import { createSloService } from './service.js';
 import { ManualClock } from './testing/manualClock.js';
 import { createMemoryStore } from './testing/memoryStore.js';
 import { ordersWorld } from './testing/world.js';
-import type { SyntheticMetrics } from './testing/syntheticMetrics.js';
+import { SyntheticMetrics } from './testing/syntheticMetrics.js';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -144,6 +144,18 @@ describe('Function: createSloService › evaluate', () => {
     expect(statuses[1]?.firing).toEqual(['1h-5m', '6h-30m']);
     expect(ctx.signals).toEqual([]);
     expect(await ctx.service.history('orders-success')).toEqual([]);
+  });
+
+  it('evaluates a health-check SLO in timeslices over the calendar month', async () => {
+    const clock = new ManualClock(T0 + 10 * D);
+    const down = (t: number) => t >= T0 + 5 * D && t < T0 + 5 * D + 10 * MIN;
+    const metrics = new SyntheticMetrics(T0 - 40 * D).set({ namespace: 'AWS/Route53', metricName: 'HealthCheckStatus', dimensions: { HealthCheckId: 'web-asg-health' } }, (t) => (down(t) ? 0 : 1));
+    const service = createSloService({ metrics, store: createMemoryStore(), clock, emit: () => Promise.resolve() });
+    await service.loadSpecs([{ name: 'web.yaml', text: readFileSync(join(SLO_DIR, 'web.yaml'), 'utf8') }]);
+    const [web] = await service.evaluate();
+    // November so far: 14 400 one-minute slices, 10 bad; budget 0.1 % of them = 14.4 slices.
+    expect(web?.sli).toBeCloseTo(1 - 10 / 14_400, 12);
+    expect(web?.budgetRemaining).toBeCloseTo(1 - 10 / 14.4, 9);
   });
 
   it('evaluates the latency SLO from Duration percentiles', async () => {

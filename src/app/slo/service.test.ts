@@ -47,6 +47,9 @@ describe('Function: createSloService › loadSpecs', () => {
     expect(loaded).toHaveLength(5);
     expect((await service.list()).map((d) => d.id).sort()).toEqual(['checkout-availability', 'checkout-latency-p99', 'orders-latency', 'orders-success', 'web-availability']);
     expect((await service.get('orders-success')).service).toBe('orders');
+    await service.remove('web-availability');
+    expect((await service.list()).map((d) => d.id)).not.toContain('web-availability');
+    await expect(service.remove('web-availability')).rejects.toThrow('SLO web-availability not found');
   });
 
   it('keeps the alert state of an SLO when its spec is loaded again', async () => {

@@ -221,7 +221,13 @@ export function createSloService(deps: SloServiceDeps) {
     return docs.some((d) => d.remediationFrozen);
   }
 
-  return { loadSpecs, list, get, evaluate, backfill, history: historyOf, isRemediationFrozen };
+  /** Removes an SLO (its history stays, as the record of what was burnt). */
+  async function remove(sloId: string): Promise<void> {
+    await get(sloId);
+    await slos.delete(sloId);
+  }
+
+  return { loadSpecs, list, get, remove, evaluate, backfill, history: historyOf, isRemediationFrozen };
 }
 
 function historyPoint(sloId: string, e: SloEvaluation, events: { good: number; total: number }): SloHistoryPoint {

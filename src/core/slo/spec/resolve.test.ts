@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -136,5 +137,29 @@ metadata: { name: only-fast }
 spec: { conditions: [{ conditionRef: fast }] }`;
     const [slo] = loadSloDefinitions([{ name: 'api.yaml', text: minimal({ slo: '  alertPolicies: [only-fast]', extra }) }]);
     expect(slo?.alertRules).toEqual([{ name: 'fast', severity: 'page', factor: 10, longWindowMs: 7_200_000, shortWindowMs: 600_000 }]);
+  });
+});
+
+describe('Property: loadSloDefinitions', () => {
+  it('either resolves or throws a ValidationError, whatever the input', () => {
+    const fragments = fc.constantFrom('apiVersion: openslo/v1\n', 'kind: SLO\n', 'kind: SLI\n', 'metadata: { name: a }\n', 'spec: {}\n', 'spec:\n  service: x\n', '---\n', '- 1\n', ': :\n', 'target: 2\n', '  objectives: [{ target: 0.9 }]\n', '"\n');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fragments, fc.string()), { maxLength: 12 }), (parts) => {
+        try {
+          loadSloDefinitions([{ name: 'fuzz.yaml', text: parts.join('') }]);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ValidationError);
+        }
+      }),
+    );
+  });
+
+  it('keeps any objective in (0, 1) exactly', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.5, max: 0.99999, noNaN: true }), (target) => {
+        const [slo] = loadSloDefinitions([{ name: 'api.yaml', text: minimal().replace('target: 0.999', `target: ${target}`) }]);
+        expect(slo?.target).toBe(target);
+      }),
+    );
   });
 });

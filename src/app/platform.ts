@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createAlertingService, type AlertingService } from './alerting/service.js';
+import { installFeatures } from './features/index.js';
 import { TokenAuth } from './auth.js';
 import { createRemediationService, type RemediationService } from './remediation/service.js';
 import { DEFAULT_SAFETY, RemediationSteps, type SafetyConfig } from './remediation/steps.js';
@@ -112,6 +113,9 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
 
   scheduler.add({ name: 'expire-approvals', cron: '* * * * *', run: async () => void (await remediation.expireApprovals()) });
 
+  // Feature modules (SLOs, detection, compliance, cost, RCA…) register their jobs and subscriptions here.
+  const features = await installFeatures({ store, bus, clock, scheduler, sandbox, alerting, remediation, notifiers, dataDir: opts.dataDir, log });
+
   let ticking: Promise<void> | undefined;
   /** One step of the platform: sandbox alarms and faults, due jobs, alerting timers, persistence. */
   const tick = async (): Promise<void> => {
@@ -141,6 +145,7 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
     steps,
     auth,
     outbox,
+    features,
     speed,
     dataDir: opts.dataDir,
     tick,

@@ -2,10 +2,7 @@ import '../core/shared/polyfills.js';
 import { Command } from 'commander';
 import { ApiClient } from './client.js';
 import { CliError, EXIT } from './output.js';
-import { registerIncidents } from './commands/incidents.js';
-import { registerIngest } from './commands/ingest.js';
-import { registerRemediation } from './commands/remediation.js';
-import { registerSandbox } from './commands/sandbox.js';
+import { COMMANDS } from './commands/index.js';
 import { registerStart } from './commands/start.js';
 
 const program = new Command('aiops')
@@ -21,10 +18,7 @@ const client = () => new ApiClient(globals());
 const json = () => Boolean(globals().json);
 
 registerStart(program, () => globals().dataDir);
-registerIncidents(program, client, json);
-registerSandbox(program, client, json);
-registerIngest(program, client, json);
-registerRemediation(program, client, json);
+for (const register of COMMANDS) register(program, client, json);
 
 try {
   await program.parseAsync(process.argv);

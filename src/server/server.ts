@@ -9,11 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { LocalPlatform } from '../app/platform.js';
 import type { ServerContext } from './context.js';
 import { errorHandler, requireRole } from './http.js';
-import { incidentRoutes } from './routes/incidents.js';
-import { remediationRoutes } from './routes/remediation.js';
-import { sandboxRoutes } from './routes/sandbox.js';
-import { signalRoutes } from './routes/signals.js';
-import { systemRoutes } from './routes/system.js';
+import { ROUTES } from './routes/index.js';
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 
@@ -37,11 +33,7 @@ export async function buildServer(platform: LocalPlatform, opts: { logger?: bool
   const ctx: ServerContext = { platform, role: (r) => requireRole(platform.auth, r) };
   await app.register(
     async (api) => {
-      await api.register(systemRoutes(ctx));
-      await api.register(signalRoutes(ctx));
-      await api.register(incidentRoutes(ctx));
-      await api.register(remediationRoutes(ctx));
-      await api.register(sandboxRoutes(ctx));
+      for (const routes of ROUTES) await api.register(routes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -3,41 +3,12 @@ import { api, getToken, setToken } from './api';
 import { Link } from './components/common';
 import { useVirtualNow } from './live';
 import { usePath } from './router';
-import { IncidentPage, IncidentsPage } from './pages/Incidents';
-import { OverviewPage } from './pages/Overview';
-import { AlertsPage, ApprovalsPage, AuditPage, ExecutionPage, ExecutionsPage } from './pages/Remediation';
-import { SandboxPage } from './pages/Sandbox';
-
-const NAV = [
-  ['/', 'Overview'],
-  ['/incidents', 'Incidents'],
-  ['/alerts', 'Alerts'],
-  ['/executions', 'Executions'],
-  ['/approvals', 'Approvals'],
-  ['/audit', 'Audit'],
-  ['/sandbox', 'Sandbox'],
-] as const;
+import { PAGES } from './pages/registry';
 
 function route(path: string) {
-  const [, first, id] = path.split('/');
-  if (first === 'incidents' && id) return <IncidentPage id={id} />;
-  if (first === 'executions' && id) return <ExecutionPage id={id} />;
-  switch (first) {
-    case 'incidents':
-      return <IncidentsPage />;
-    case 'alerts':
-      return <AlertsPage />;
-    case 'executions':
-      return <ExecutionsPage />;
-    case 'approvals':
-      return <ApprovalsPage />;
-    case 'audit':
-      return <AuditPage />;
-    case 'sandbox':
-      return <SandboxPage />;
-    default:
-      return <OverviewPage />;
-  }
+  const [, first = '', id] = path.split('/');
+  const page = PAGES.find((p) => p.path === first) ?? PAGES[0]!;
+  return id && page.detail ? page.detail(id) : page.list();
 }
 
 /** Sign in by pasting a token (the terminal prints the admin token; `aiops tokens` makes others). */
@@ -90,9 +61,9 @@ export function App() {
       <header className="topbar">
         <strong className="brand">MatCarv AIOps</strong>
         <nav>
-          {NAV.map(([to, label]) => (
-            <Link key={to} to={to} testId={`nav-${label.toLowerCase()}`}>
-              <span className={(to === '/' ? path === '/' : path.startsWith(to)) ? 'active' : ''}>{label}</span>
+          {PAGES.map(({ path: p, label }) => (
+            <Link key={p} to={`/${p}`} testId={`nav-${label.toLowerCase()}`}>
+              <span className={(p === '' ? path === '/' : path.startsWith(`/${p}`)) ? 'active' : ''}>{label}</span>
             </Link>
           ))}
         </nav>

@@ -1,0 +1,13 @@
+import type { PlatformCore } from './core.js';
+
+/**
+ * Installs every feature module on the local platform. Each one registers its scheduled jobs and
+ * bus subscriptions and returns its service, reachable as `platform.features.<name>` by the API
+ * routes and the CLI. One line per feature.
+ */
+export async function installFeatures(core: PlatformCore) {
+  void core;
+  return {};
+}
+
+export type Features = Awaited<ReturnType<typeof installFeatures>>;

@@ -1,0 +1,23 @@
+import type { ReactElement } from 'react';
+import { IncidentPage, IncidentsPage } from './Incidents';
+import { OverviewPage } from './Overview';
+import { AlertsPage, ApprovalsPage, AuditPage, ExecutionPage, ExecutionsPage } from './Remediation';
+import { SandboxPage } from './Sandbox';
+
+/** One entry per console page: its path (first segment), nav label, and list/detail views. One line per feature. */
+export interface PageEntry {
+  path: string;
+  label: string;
+  list: () => ReactElement;
+  detail?: (id: string) => ReactElement;
+}
+
+export const PAGES: PageEntry[] = [
+  { path: '', label: 'Overview', list: () => <OverviewPage /> },
+  { path: 'incidents', label: 'Incidents', list: () => <IncidentsPage />, detail: (id) => <IncidentPage id={id} /> },
+  { path: 'alerts', label: 'Alerts', list: () => <AlertsPage /> },
+  { path: 'executions', label: 'Executions', list: () => <ExecutionsPage />, detail: (id) => <ExecutionPage id={id} /> },
+  { path: 'approvals', label: 'Approvals', list: () => <ApprovalsPage /> },
+  { path: 'audit', label: 'Audit', list: () => <AuditPage /> },
+  { path: 'sandbox', label: 'Sandbox', list: () => <SandboxPage /> },
+];

@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { argValue, finishBenchmark, hasFlag, peakRssMb } from '../lib/report.js';
-import { DETECTORS, PRODUCTION_DETECTOR_ID, type AnyDetector } from '../../src/core/anomaly/detectors/index.js';
+import { DETECTORS, PRODUCTION_DETECTOR_ID } from '../../src/core/anomaly/detectors/index.js';
 import { NAB_PROFILES, eventMetrics, scoreCorpus, type ScoredFile } from '../../src/core/anomaly/nab/index.js';
+import { runDetector } from './run-lib.js';
 import { NAB_DIR, loadLabelledFolder, loadNabCorpus, type CorpusFile } from './corpus.js';
 
 /**
@@ -22,21 +23,6 @@ interface RunResult {
   aws_subset_standard: number;
   points_per_s: number;
   event?: ReturnType<typeof eventMetrics>;
-}
-
-export function runDetector(det: AnyDetector, corpus: readonly CorpusFile[], params: object = {}): { scores: Float64Array[]; seconds: number; points: number } {
-  let points = 0;
-  let seconds = 0;
-  const scores = corpus.map((f) => {
-    const out = new Float64Array(f.values.length);
-    const start = process.hrtime.bigint();
-    const state = det.init(params);
-    for (let i = 0; i < f.values.length; i++) out[i] = det.update(state, { t: f.timestamps[i]!, value: f.values[i]! }).score;
-    seconds += Number(process.hrtime.bigint() - start) / 1e9;
-    points += f.values.length;
-    return out;
-  });
-  return { scores, seconds, points };
 }
 
 function score(det: string, corpus: readonly CorpusFile[], scores: Float64Array[], seconds: number, points: number, withEvents: boolean): RunResult {

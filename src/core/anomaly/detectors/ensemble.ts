@@ -19,20 +19,27 @@ import { clamp01, defineDetector, normalTail } from './types.js';
  * Everything is causal: range, level and history come only from rows already seen.
  */
 const Params = z.object({
-  levels: z.number().int().min(2).max(32).default(8),
+  levels: z.number().int().min(2).max(32).default(10),
   maxOrder: z.number().int().min(1).max(6).default(5),
-  errorWeight: z.number().min(0).max(1).default(0.5),
+  grids: z.number().int().min(1).max(3).default(3),
+  errorWeight: z.number().min(0).max(1).default(0),
   errorScale: z.number().positive().default(4),
   levelAlpha: z.number().gt(0).lt(1).default(0.1),
   devAlpha: z.number().gt(0).lt(1).default(0.02),
   shortWindow: z.number().int().min(1).max(200).default(10),
   historyWindow: z.number().int().min(50).max(20000).default(2000),
-  minStd: z.number().positive().default(0.02),
+  minStd: z.number().positive().default(0.05),
   warmupRows: z.number().int().min(1).default(150),
-  rangeTolerance: z.number().min(0).default(0.05),
+  rangeTolerance: z.number().min(0).default(0.02),
   alarmLevel: z.number().min(0).max(1).default(0.5),
   restRows: z.number().int().min(0).default(100),
   bandWidth: z.number().positive().default(3),
+  likelihood: z.boolean().default(true),
+  /** Rows in the moving average whose own range break also alarms (0 = off): catches level shifts hidden in noise. */
+  smoothWindows: z.array(z.number().int().min(2).max(1000)).max(6).default([16]),
+  smoothTolerance: z.number().min(0).default(0.05),
+  /** 'alarm': silence after a score ≥ alarmLevel; 'peak': also, within restRows of any output, only a higher score passes. */
+  gate: z.enum(['alarm', 'peak']).default('peak'),
 });
 export type EnsembleParams = z.infer<typeof Params>;
 
@@ -43,7 +50,7 @@ export interface EnsembleState {
   max: number;
   level: number;
   dev: number;
-  /** The last `maxOrder + 1` quantised levels, newest first. */
+  /** Per grid, the last `maxOrder + 1` quantised levels, newest first. */
   recent: number[];
   /** Seen level sequences: key → 1. Integer keys keep the state plain JSON. */
   contexts: Record<number, 1>;
@@ -56,6 +63,15 @@ export interface EnsembleState {
   histSum: number;
   histSumSq: number;
   rest: number;
+  /** The last max(smoothWindows) raw values, and per window its running sum and the min/max of its average. */
+  sm: number[];
+  smPos: number;
+  smSum: number[];
+  smMin: number[];
+  smMax: number[];
+  /** Highest score emitted in the current rest period (peak gating). */
+  peak: number;
+  peakRest: number;
 }
 
 export default defineDetector<EnsembleParams, EnsembleState>({
@@ -71,7 +87,7 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     max: 0,
     level: 0,
     dev: 0,
-    recent: new Array<number>(params.maxOrder + 1).fill(0),
+    recent: new Array<number>((params.maxOrder + 1) * params.grids).fill(0),
     contexts: {},
     raw: new Array<number>(params.shortWindow).fill(0),
     rawPos: 0,
@@ -82,6 +98,13 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     histSum: 0,
     histSumSq: 0,
     rest: 0,
+    sm: new Array<number>(Math.max(1, ...params.smoothWindows)).fill(0),
+    smPos: 0,
+    smSum: params.smoothWindows.map(() => 0),
+    smMin: params.smoothWindows.map(() => 0),
+    smMax: params.smoothWindows.map(() => 0),
+    peak: 0,
+    peakRest: 0,
   }),
   update(s, point) {
     const p = s.params;
@@ -96,26 +119,33 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     if (x > s.max) s.max = x;
     const range = s.max - s.min;
 
-    // 1. context novelty over orders 1..maxOrder
-    const q = range > 0 ? Math.min(p.levels - 1, Math.floor(((x - s.min) / range) * p.levels)) : 0;
-    const recent = s.recent;
-    for (let i = recent.length - 1; i > 0; i--) recent[i] = recent[i - 1]!;
-    recent[0] = q;
-    let unseen = 0;
-    let key = q;
-    let base = p.levels;
+    // 1. context novelty over orders 1..maxOrder, on `grids` quantisers offset by a fraction of a
+    // level, so that a value sitting on a level boundary does not decide the outcome alone
+    const span = p.maxOrder + 1;
+    const B = p.levels + 1;
+    const orderBase = B ** span;
+    const gridBase = orderBase * span;
     const orders = Math.min(p.maxOrder, s.n - 1);
-    const orderBase = p.levels ** (p.maxOrder + 1);
-    for (let k = 1; k <= orders; k++) {
-      key += recent[k]! * base;
-      base *= p.levels;
-      const full = key + k * orderBase;
-      if (s.contexts[full] === undefined) {
-        unseen++;
-        s.contexts[full] = 1;
+    const recent = s.recent;
+    let unseen = 0;
+    for (let g = 0; g < p.grids; g++) {
+      const off = g * span;
+      const q = range > 0 ? Math.floor(((x - s.min) / range) * p.levels + g / p.grids) : 0;
+      for (let i = span - 1; i > 0; i--) recent[off + i] = recent[off + i - 1]!;
+      recent[off] = q;
+      let key = q;
+      let base = B;
+      for (let k = 1; k <= orders; k++) {
+        key += recent[off + k]! * base;
+        base *= B;
+        const full = key + k * orderBase + g * gridBase;
+        if (s.contexts[full] === undefined) {
+          unseen++;
+          s.contexts[full] = 1;
+        }
       }
     }
-    const novelty = orders > 0 ? unseen / orders : 0;
+    const novelty = orders > 0 ? unseen / (orders * p.grids) : 0;
 
     // 2. prediction error against the weighted level, before the level learns this point
     const scale = s.dev + 1e-3 * range + 1e-12;
@@ -133,7 +163,8 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     s.rawPos = (s.rawPos + 1) % p.shortWindow;
     const avg = s.rawSum / Math.min(s.n, p.shortWindow);
     let score = 0;
-    if (s.histCount > 0) {
+    if (!p.likelihood) score = rawScore;
+    else if (s.histCount > 0) {
       const mean = s.histSum / s.histCount;
       const variance = Math.max(0, s.histSumSq / s.histCount - mean * mean);
       const std = Math.max(Math.sqrt(variance), p.minStd);
@@ -150,6 +181,23 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     s.histSumSq += avg * avg;
     s.histPos = (s.histPos + 1) % p.historyWindow;
 
+    // 4b. range break of moving averages at several scales (level shifts hidden in noise)
+    const cap = s.sm.length;
+    for (let k = 0; k < p.smoothWindows.length; k++) {
+      const w = p.smoothWindows[k]!;
+      s.smSum[k]! += x - (s.n > w ? s.sm[(s.smPos - w + cap) % cap]! : 0);
+      if (s.n < w) continue;
+      const ma = s.smSum[k]! / w;
+      if (s.n === w) s.smMin[k] = s.smMax[k] = ma;
+      const lo = s.smMin[k]!;
+      const hi = s.smMax[k]!;
+      const tol = p.smoothTolerance * (hi - lo);
+      if (s.n > p.warmupRows && hi > lo && (ma > hi + tol || ma < lo - tol)) score = 1;
+      if (ma < lo) s.smMin[k] = ma;
+      if (ma > hi) s.smMax[k] = ma;
+    }
+    s.sm[s.smPos] = x;
+    s.smPos = (s.smPos + 1) % cap;
     // 4. range break, 5. warm-up and gating
     if (rangeBreak) score = 1;
     if (s.n <= p.warmupRows) score = 0;
@@ -157,6 +205,14 @@ export default defineDetector<EnsembleParams, EnsembleState>({
       s.rest--;
       score = 0;
     } else if (score >= p.alarmLevel) s.rest = p.restRows;
+    if (p.gate === 'peak' && score > 0) {
+      if (s.peakRest > 0 && score <= s.peak) score = 0;
+      else {
+        s.peak = score;
+        s.peakRest = p.restRows;
+      }
+    }
+    if (s.peakRest > 0 && --s.peakRest === 0) s.peak = 0;
     return { score: clamp01(score), expected, lower: expected - half, upper: expected + half };
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import seasonalBaseline, { type SeasonalBaselineState } from './seasonalBaseline.js';
 import { clamp01, defineDetector, normalTail } from './types.js';
 
 /**
@@ -21,8 +22,10 @@ import { clamp01, defineDetector, normalTail } from './types.js';
 const Params = z.object({
   levels: z.number().int().min(2).max(32).default(10),
   maxOrder: z.number().int().min(1).max(6).default(5),
-  grids: z.number().int().min(1).max(3).default(3),
+  grids: z.number().int().min(1).max(3).default(1),
   errorWeight: z.number().min(0).max(1).default(0),
+  /** Weight of the seasonal baseline's score in the raw signal (0 = off; on NAB any weight lowered the score). */
+  seasonalWeight: z.number().min(0).max(1).default(0),
   errorScale: z.number().positive().default(4),
   levelAlpha: z.number().gt(0).lt(1).default(0.1),
   devAlpha: z.number().gt(0).lt(1).default(0.02),
@@ -46,6 +49,7 @@ export type EnsembleParams = z.infer<typeof Params>;
 export interface EnsembleState {
   params: EnsembleParams;
   n: number;
+  seasonal: SeasonalBaselineState | null;
   min: number;
   max: number;
   level: number;
@@ -74,6 +78,20 @@ export interface EnsembleState {
   peakRest: number;
 }
 
+/**
+ * Lookup cache: the JSON record stays the source of truth (written on every new context), while a
+ * Set built from it on first use answers the hot-path membership test.
+ */
+const seenCache = new WeakMap<Record<number, 1>, Set<number>>();
+function seenSet(contexts: Record<number, 1>): Set<number> {
+  let set = seenCache.get(contexts);
+  if (!set) {
+    set = new Set(Object.keys(contexts).map(Number));
+    seenCache.set(contexts, set);
+  }
+  return set;
+}
+
 export default defineDetector<EnsembleParams, EnsembleState>({
   id: 'ensemble',
   title: 'Production ensemble (context novelty + prediction error → likelihood, gated)',
@@ -83,6 +101,7 @@ export default defineDetector<EnsembleParams, EnsembleState>({
   create: (params) => ({
     params,
     n: 0,
+    seasonal: params.seasonalWeight > 0 ? seasonalBaseline.init({ warmupPoints: 1 }) : null,
     min: 0,
     max: 0,
     level: 0,
@@ -127,6 +146,7 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     const gridBase = orderBase * span;
     const orders = Math.min(p.maxOrder, s.n - 1);
     const recent = s.recent;
+    const seen = seenSet(s.contexts);
     let unseen = 0;
     for (let g = 0; g < p.grids; g++) {
       const off = g * span;
@@ -139,8 +159,9 @@ export default defineDetector<EnsembleParams, EnsembleState>({
         key += recent[off + k]! * base;
         base *= B;
         const full = key + k * orderBase + g * gridBase;
-        if (s.contexts[full] === undefined) {
+        if (!seen.has(full)) {
           unseen++;
+          seen.add(full);
           s.contexts[full] = 1;
         }
       }
@@ -157,7 +178,8 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     s.level += p.levelAlpha * (x - s.level);
 
     // 3. likelihood of the short average of the raw score under its own history
-    const rawScore = (1 - p.errorWeight) * novelty + p.errorWeight * errScore;
+    let rawScore = (1 - p.errorWeight) * novelty + p.errorWeight * errScore;
+    if (s.seasonal) rawScore = (1 - p.seasonalWeight) * rawScore + p.seasonalWeight * seasonalBaseline.update(s.seasonal, point).score;
     s.rawSum += rawScore - s.raw[s.rawPos]!;
     s.raw[s.rawPos] = rawScore;
     s.rawPos = (s.rawPos + 1) % p.shortWindow;

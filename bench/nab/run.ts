@@ -76,7 +76,11 @@ function main(): void {
   }
   const published = JSON.parse(readFileSync(join(NAB_DIR, 'results', 'final_results.json'), 'utf8')) as Record<string, Record<string, number>>;
   const lines = [`${'detector'.padEnd(26)} standard  low_fp  low_fn   aws_std   points/s`];
-  for (const r of results) lines.push(`${r.detector.padEnd(26)} ${fmt(r.standard)} ${fmt(r.low_fp)} ${fmt(r.low_fn)}   ${fmt(r.aws_subset_standard)} ${Math.round(r.points_per_s).toString().padStart(10)}`);
+  if (dataDir) lines[0] += '   event_P event_R event_F1';
+  for (const r of results) {
+    const ev = r.event ? `   ${fmt(r.event.precision)} ${fmt(r.event.recall)} ${fmt(r.event.f1)}` : '';
+    lines.push(`${r.detector.padEnd(26)} ${fmt(r.standard)} ${fmt(r.low_fp)} ${fmt(r.low_fn)}   ${fmt(r.aws_subset_standard)} ${Math.round(r.points_per_s).toString().padStart(10)}${ev}`);
+  }
   if (!dataDir && !smoke) {
     for (const name of PUBLISHED) {
       const p = published[name];

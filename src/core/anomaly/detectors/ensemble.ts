@@ -3,21 +3,25 @@ import seasonalBaseline, { type SeasonalBaselineState } from './seasonalBaseline
 import { clamp01, defineDetector, normalTail } from './types.js';
 
 /**
- * The production ensemble: two cheap raw signals turned into one calibrated, likelihood-style
- * score, then gated so that one incident yields one early alarm.
+ * The production ensemble: cheap raw signals turned into one calibrated, likelihood-style score,
+ * then gated so that one incident yields one early alarm.
  *
- * 1. Context novelty (after CAD OSE's idea): the value is quantised coarsely on the running range
- *    and the detector remembers which short sequences of levels it has seen (orders 1..maxOrder).
- *    Novelty = share of orders whose sequence is new.
- * 2. Prediction error: distance from an exponentially weighted level, in units of the weighted
- *    absolute deviation.
+ * 1. Context novelty (after CAD OSE's idea): the value is quantised coarsely (10 levels) on the
+ *    running min/max and the detector remembers which short sequences of levels it has seen
+ *    (orders 1..maxOrder). Novelty = share of orders whose sequence is new.
+ * 2. Optional: prediction error against an exponentially weighted level, and the seasonal
+ *    baseline's score (both off by default: on NAB they lowered the score).
  * 3. Likelihood (after Numenta's anomaly likelihood): the mean of the raw score over a short
  *    window is compared with a Gaussian fitted to its own longer history; the tail probability
  *    is mapped to [0, 1] on a log scale, so only rare bursts score high, whatever the series.
- * 4. Range break: a value beyond the running min/max by more than a tolerance scores 1.
- * 5. Gating: after a score reaches `alarmLevel` the output stays 0 for `restRows` rows (the
- *    detector keeps learning meanwhile).
- * Everything is causal: range, level and history come only from rows already seen.
+ * 4. Range breaks score 1: a value beyond the running min/max by more than `rangeTolerance` of
+ *    the range, or a moving average (`smoothWindows`) beyond the range of its own past values
+ *    (a level shift hidden in noise).
+ * 5. Gating: after a score reaches `alarmLevel` the output stays 0 for `restRows` rows; with
+ *    `gate: 'peak'` any output also silences lower-or-equal scores for `restRows` rows. The
+ *    detector keeps learning meanwhile.
+ * Everything is causal: range, level and history come only from rows already seen; no file
+ * length, no labels. One parameter set (the defaults) is used for every series.
  */
 const Params = z.object({
   levels: z.number().int().min(2).max(32).default(10),

@@ -38,6 +38,8 @@ export const DetectionConfigSchema = z.object({
   params: z.record(z.string(), z.unknown()).default({}),
   /** A point whose score reaches this opens an anomaly. */
   threshold: z.number().gt(0).max(1).default(0.5),
+  /** Open an anomaly only when the value is also outside the expected band, so every alarm can say where it should have been. */
+  requireOutsideBand: z.boolean().default(true),
   /** An open anomaly resolves after this many consecutive points back inside the band… */
   resolveAfterPoints: z.number().int().min(1).default(3),
   /** …or, at the latest, after this many points. */

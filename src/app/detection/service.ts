@@ -116,7 +116,8 @@ export function createDetectionService(deps: DetectionServiceDeps): DetectionSer
       for (const w of works) groups.set(w.start, [...(groups.get(w.start) ?? []), w]);
       const started: { a: AnomalyDoc; w: Work }[] = [];
       const resolved: { a: AnomalyDoc; w: Work }[] = [];
-      const latest = new Map<string, MetricReading & { arn: string }>();
+      // Every reading of this run, per metric and timestamp, to find what else moved at the same time.
+      const readings = new Map<string, Map<number, MetricReading & { arn: string }>>();
       for (const [start, group] of groups) {
         for (let i = 0; i < group.length; i += config.batchSize) {
           const batch = group.slice(i, i + config.batchSize);
@@ -133,7 +134,10 @@ export function createDetectionService(deps: DetectionServiceDeps): DetectionSer
               const value = s!.values[j]!;
               if (t <= doc.lastT || !Number.isFinite(value)) continue;
               const { result } = advance(w, t, value);
-              latest.set(w.key, { metricKey: w.key, metric: metricName, value, ...result, arn: w.arn });
+              if (!firstSight) {
+                if (!readings.has(w.key)) readings.set(w.key, new Map());
+                readings.get(w.key)!.set(t, { metricKey: w.key, metric: metricName, value, ...result, arn: w.arn });
+              }
               // Back-filled history trains the detector; it never alarms.
               if (firstSight) continue;
               if (doc.open) {
@@ -152,7 +156,7 @@ export function createDetectionService(deps: DetectionServiceDeps): DetectionSer
                   }
                   doc.open = null;
                 }
-              } else if (result.score >= config.threshold) {
+              } else if (result.score >= config.threshold && (!config.requireOutsideBand || value > result.upper || value < result.lower)) {
                 const a: AnomalyDoc = {
                   id: stableHash(`${w.key}|${t}`),
                   metricKey: w.key,
@@ -180,10 +184,16 @@ export function createDetectionService(deps: DetectionServiceDeps): DetectionSer
           }
         }
       }
-      // Contributing metrics: the anomalous one plus every metric of the same resource whose latest point left its band.
+      // Contributing metrics: the anomalous one plus every metric of the same resource that is
+      // clearly outside its band (by a quarter of the band's half-width) at the same timestamp.
+      const clearlyOutside = (r: MetricReading): boolean => {
+        const margin = 0.25 * Math.max(r.upper - r.expected, r.expected - r.lower, 0);
+        return r.value > r.upper + margin || r.value < r.lower - margin;
+      };
       for (const { a, w } of started) {
-        const own = latest.get(w.key);
-        const peers = [...latest.values()].filter((r) => r.arn === a.resourceArn && r.metricKey !== a.metricKey && (r.value > r.upper || r.value < r.lower));
+        const t = Date.parse(a.time);
+        const own = readings.get(w.key)?.get(t);
+        const peers = [...readings.values()].map((m) => m.get(t)).filter((r): r is MetricReading & { arn: string } => !!r && r.arn === a.resourceArn && r.metricKey !== a.metricKey && clearlyOutside(r));
         a.contributing = [...(own ? [own] : []), ...peers].map(({ arn: _arn, ...r }) => r);
         // The stored copy may already be resolved by a later point of this run: keep its status.
         const stored = (await anomalies.get(a.id)) ?? a;

@@ -17,7 +17,9 @@ import { clamp01, defineDetector, normalTail } from './types.js';
  * 4. Range breaks score 1: a value beyond the running min/max by more than `rangeTolerance` of
  *    the range, or a moving average (`smoothWindows`) beyond the range of its own past values
  *    (a level shift hidden in noise).
- * 5. Gating: after a score reaches `alarmLevel` the output stays 0 for `restRows` rows; with
+ * 5. Band: the embedded seasonal baseline's (trend + daily/weekly profile ± bandWidth σ), so
+ *    charts and "outside the expected band" read like CloudWatch's anomaly band.
+ * 6. Gating: after a score reaches `alarmLevel` the output stays 0 for `restRows` rows; with
  *    `gate: 'peak'` any output also silences lower-or-equal scores for `restRows` rows. The
  *    detector keeps learning meanwhile.
  * Everything is causal: range, level and history come only from rows already seen; no file
@@ -53,7 +55,8 @@ export type EnsembleParams = z.infer<typeof Params>;
 export interface EnsembleState {
   params: EnsembleParams;
   n: number;
-  seasonal: SeasonalBaselineState | null;
+  /** The seasonal baseline: it provides the expected band, and optionally part of the score. */
+  seasonal: SeasonalBaselineState;
   min: number;
   max: number;
   level: number;
@@ -105,7 +108,7 @@ export default defineDetector<EnsembleParams, EnsembleState>({
   create: (params) => ({
     params,
     n: 0,
-    seasonal: params.seasonalWeight > 0 ? seasonalBaseline.init({ warmupPoints: 1 }) : null,
+    seasonal: seasonalBaseline.init({ warmupPoints: 1, bandWidth: params.bandWidth }),
     min: 0,
     max: 0,
     level: 0,
@@ -176,14 +179,13 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     const scale = s.dev + 1e-3 * range + 1e-12;
     const err = Math.abs(x - s.level) / scale;
     const errScore = 1 - Math.exp(-err / p.errorScale);
-    const expected = s.level;
-    const half = p.bandWidth * 1.25 * scale;
     s.dev += p.devAlpha * (Math.abs(x - s.level) - s.dev);
     s.level += p.levelAlpha * (x - s.level);
 
     // 3. likelihood of the short average of the raw score under its own history
     let rawScore = (1 - p.errorWeight) * novelty + p.errorWeight * errScore;
-    if (s.seasonal) rawScore = (1 - p.seasonalWeight) * rawScore + p.seasonalWeight * seasonalBaseline.update(s.seasonal, point).score;
+    const band = seasonalBaseline.update(s.seasonal, point);
+    if (p.seasonalWeight > 0) rawScore = (1 - p.seasonalWeight) * rawScore + p.seasonalWeight * band.score;
     s.rawSum += rawScore - s.raw[s.rawPos]!;
     s.raw[s.rawPos] = rawScore;
     s.rawPos = (s.rawPos + 1) % p.shortWindow;
@@ -239,6 +241,6 @@ export default defineDetector<EnsembleParams, EnsembleState>({
       }
     }
     if (s.peakRest > 0 && --s.peakRest === 0) s.peak = 0;
-    return { score: clamp01(score), expected, lower: expected - half, upper: expected + half };
+    return { score: clamp01(score), expected: band.expected, lower: band.lower, upper: band.upper };
   },
 });

@@ -84,3 +84,22 @@ describe('Registry: DETECTORS', () => {
     });
   });
 });
+
+describe('Registry: VECTOR_DETECTORS', () => {
+  describe.each(VECTOR_DETECTORS.map((d) => [d.id, d] as const))('Detector: %s', (_id, det) => {
+    const points = Array.from({ length: 600 }, (_, i) => ({ t: T0 + i * 3_600_000, values: [50 + 5 * hashNormal(`c${i}`), 10 + hashNormal(`n${i}`), 0] }));
+
+    it('is multivariate, scores in [0, 1] and resumes identically from a JSON round-trip', () => {
+      expect(det.kind).toBe('multivariate');
+      const a = det.init({ trees: 20 });
+      for (const p of points.slice(0, 400)) det.update(a, p);
+      const b = JSON.parse(JSON.stringify(a)) as typeof a;
+      for (const p of points.slice(400)) {
+        const r = det.update(b, p);
+        expect(r).toEqual(det.update(a, p));
+        expect(r.score).toBeGreaterThanOrEqual(0);
+        expect(r.score).toBeLessThanOrEqual(1);
+      }
+    });
+  });
+});

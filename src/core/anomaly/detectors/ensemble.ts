@@ -29,6 +29,8 @@ const Params = z.object({
   levels: z.number().int().min(2).max(32).default(10),
   maxOrder: z.number().int().min(1).max(6).default(5),
   grids: z.number().int().min(1).max(3).default(1),
+  /** Bound on remembered contexts, so the persisted state stays small (NAB's largest series uses 12.5k). */
+  maxContexts: z.number().int().min(16).default(16384),
   errorWeight: z.number().min(0).max(1).default(0),
   /** Weight of the seasonal baseline's score in the raw signal (0 = off; on NAB any weight lowered the score). */
   seasonalWeight: z.number().min(0).max(1).default(0),
@@ -168,8 +170,11 @@ export default defineDetector<EnsembleParams, EnsembleState>({
         const full = key + k * orderBase + g * gridBase;
         if (!seen.has(full)) {
           unseen++;
-          seen.add(full);
-          s.contexts[full] = 1;
+          // A full memory keeps counting new contexts as novel but stops storing them (bounded state).
+          if (seen.size < p.maxContexts) {
+            seen.add(full);
+            s.contexts[full] = 1;
+          }
         }
       }
     }

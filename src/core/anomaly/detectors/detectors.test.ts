@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { hashNormal } from '../../shared/hash.js';
+import ensemble from './ensemble.js';
+import { averagePathLength, isolationScore, trainIsolationForest } from './forest.js';
+import isolationForest from './isolationForest.js';
+import levelShift from './levelShift.js';
+import seasonalBaseline from './seasonalBaseline.js';
+import { normalTail } from './types.js';
+
+const STEP = 300_000;
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 0, 5);
+const noise = (k: string): number => hashNormal(k);
+
+describe('Function: normalTail', () => {
+  it.each([
+    [0, 0.5],
+    [1.959964, 0.025],
+    [-1.959964, 0.975],
+    [4.264891, 1e-5],
+  ])('Q(%f) ≈ %f', (z, q) => expect(normalTail(z) / q).toBeCloseTo(1, 4));
+});
+
+describe('Function: trainIsolationForest / isolationScore', () => {
+  const rows = Array.from({ length: 1000 }, (_, i) => [noise(`x${i}`), noise(`y${i}`)]);
+  it('gives an outlier a score above 0.5 and typical points below', () => {
+    const model = trainIsolationForest(rows, { trees: 100, sampleSize: 256, seed: 1, contamination: 'auto' });
+    expect(model.threshold).toBe(0.5);
+    expect(isolationScore(model, [6, -6])).toBeGreaterThan(0.6);
+    expect(isolationScore(model, [0, 0])).toBeLessThan(0.5);
+  });
+  it('sets the threshold to the training quantile for a numeric contamination', () => {
+    const model = trainIsolationForest(rows, { trees: 50, sampleSize: 128, seed: 2, contamination: 0.05 });
+    const flagged = rows.filter((r) => isolationScore(model, r) > model.threshold).length;
+    expect(flagged).toBeGreaterThanOrEqual(40);
+    expect(flagged).toBeLessThanOrEqual(60);
+  });
+  it('uses the paper’s c(n)', () => {
+    expect(averagePathLength(256)).toBeCloseTo(10.2448, 3);
+  });
+});
+
+describe('Detector: isolationForest (multivariate)', () => {
+  it('stays silent until 14 days are covered, then flags a joint outlier', () => {
+    const state = isolationForest.init({ trees: 50 });
+    const n = (14 * DAY) / STEP + 10;
+    let before = 0;
+    for (let i = 0; i < n; i++) {
+      const cpu = 40 + 5 * noise(`c${i}`);
+      // network follows CPU: the outlier below breaks that relation, not either range alone
+      const r = isolationForest.update(state, { t: T0 + i * STEP, values: [cpu, 2 * cpu + noise(`n${i}`), 1] });
+      if (i < (14 * DAY) / STEP - 2) before = Math.max(before, r.score);
+    }
+    expect(before).toBe(0);
+    expect(state.trainings).toBe(1);
+    const normal = isolationForest.update(state, { t: T0 + n * STEP, values: [40, 80, 1] });
+    const odd = isolationForest.update(state, { t: T0 + (n + 1) * STEP, values: [95, 20, 0] });
+    expect(normal.score).toBeLessThan(0.5);
+    expect(odd.score).toBeGreaterThan(0.5);
+  });
+});
+
+describe('Detector: seasonalBaseline', () => {
+  it('learns the daily shape so the band follows it, and flags a night-time drop', () => {
+    const state = seasonalBaseline.init();
+    const value = (t: number): number => 100 + 50 * Math.sin((2 * Math.PI * (t % DAY)) / DAY);
+    let last = { score: 0, expected: 0, lower: 0, upper: 0 };
+    for (let i = 0; i < (10 * DAY) / STEP; i++) last = seasonalBaseline.update(state, { t: T0 + i * STEP, value: value(T0 + i * STEP) + noise(`s${i}`) });
+    const t = T0 + (10 * DAY) / STEP * STEP;
+    const ok = seasonalBaseline.update(state, { t, value: value(t) });
+    expect(Math.abs(ok.expected - value(t))).toBeLessThan(5);
+    expect(ok.score).toBeLessThan(0.5);
+    const drop = seasonalBaseline.update(state, { t: t + STEP, value: value(t + STEP) - 40 });
+    expect(drop.score).toBeGreaterThan(0.5);
+    expect(drop.lower).toBeGreaterThan(value(t + STEP) - 40);
+    expect(last.upper).toBeGreaterThan(last.lower);
+  });
+});
+
+describe('Detector: levelShift', () => {
+  it('alarms once on a lasting shift and re-anchors', () => {
+    const state = levelShift.init();
+    const scores: number[] = [];
+    for (let i = 0; i < 2000; i++) scores.push(levelShift.update(state, { t: T0 + i * STEP, value: (i >= 1000 ? 20 : 10) + noise(`l${i}`) }).score);
+    expect(Math.max(...scores.slice(100, 1000))).toBeLessThan(0.5);
+    const alarms = scores.map((s, i) => (s >= 0.5 ? i : -1)).filter((i) => i >= 0);
+    expect(alarms[0]).toBeGreaterThanOrEqual(1000);
+    expect(alarms[0]).toBeLessThan(1010);
+    expect(alarms.length).toBeLessThanOrEqual(3);
+    expect(state.mean).toBeGreaterThan(18);
+  });
+});
+
+describe('Detector: ensemble', () => {
+  it('alarms early on a spike, then stays silent for restRows', () => {
+    const state = ensemble.init();
+    const scores: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const t = T0 + i * STEP;
+      const v = 50 + 10 * Math.sin((2 * Math.PI * (t % DAY)) / DAY) + noise(`e${i}`) + (i >= 2500 && i < 2510 ? 60 : 0);
+      scores.push(ensemble.update(state, { t, value: v }).score);
+    }
+    expect(scores[2500]).toBe(1);
+    expect(Math.max(...scores.slice(2501, 2500 + state.params.restRows))).toBe(0);
+    expect(Math.max(...scores.slice(0, state.params.warmupRows))).toBe(0);
+  });
+});

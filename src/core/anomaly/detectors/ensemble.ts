@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import seasonalBaseline, { type SeasonalBaselineState } from './seasonalBaseline.js';
+import { clamp01, defineDetector, normalTail } from './types.js';
+
+/**
+ * The production ensemble: cheap raw signals turned into one calibrated, likelihood-style score,
+ * then gated so that one incident yields one early alarm.
+ *
+ * 1. Context novelty (after CAD OSE's idea): the value is quantised coarsely (10 levels) on the
+ *    running min/max and the detector remembers which short sequences of levels it has seen
+ *    (orders 1..maxOrder). Novelty = share of orders whose sequence is new.
+ * 2. Optional: prediction error against an exponentially weighted level, and the seasonal
+ *    baseline's score (both off by default: on NAB they lowered the score).
+ * 3. Likelihood (after Numenta's anomaly likelihood): the mean of the raw score over a short
+ *    window is compared with a Gaussian fitted to its own longer history; the tail probability
+ *    is mapped to [0, 1] on a log scale, so only rare bursts score high, whatever the series.
+ * 4. Range breaks score 1: a value beyond the running min/max by more than `rangeTolerance` of
+ *    the range, or a moving average (`smoothWindows`) beyond the range of its own past values
+ *    (a level shift hidden in noise).
+ * 5. Band: the embedded seasonal baseline's (trend + daily/weekly profile ± bandWidth σ), so
+ *    charts and "outside the expected band" read like CloudWatch's anomaly band.
+ * 6. Gating: after a score reaches `alarmLevel` the output stays 0 for `restRows` rows; with
+ *    `gate: 'peak'` any output also silences lower-or-equal scores for `restRows` rows. The
+ *    detector keeps learning meanwhile.
+ * Everything is causal: range, level and history come only from rows already seen; no file
+ * length, no labels. One parameter set (the defaults) is used for every series.
+ */
+const Params = z.object({
+  levels: z.number().int().min(2).max(32).default(10),
+  maxOrder: z.number().int().min(1).max(6).default(5),
+  grids: z.number().int().min(1).max(3).default(1),
+  /** Bound on remembered contexts, so the persisted state stays small (NAB's largest series uses 12.5k). */
+  maxContexts: z.number().int().min(16).default(16384),
+  errorWeight: z.number().min(0).max(1).default(0),
+  /** Weight of the seasonal baseline's score in the raw signal (0 = off; on NAB any weight lowered the score). */
+  seasonalWeight: z.number().min(0).max(1).default(0),
+  errorScale: z.number().positive().default(4),
+  levelAlpha: z.number().gt(0).lt(1).default(0.1),
+  devAlpha: z.number().gt(0).lt(1).default(0.02),
+  shortWindow: z.number().int().min(1).max(200).default(10),
+  historyWindow: z.number().int().min(50).max(20000).default(2000),
+  minStd: z.number().positive().default(0.05),
+  warmupRows: z.number().int().min(1).default(150),
+  rangeTolerance: z.number().min(0).default(0.02),
+  alarmLevel: z.number().min(0).max(1).default(0.5),
+  restRows: z.number().int().min(0).default(100),
+  bandWidth: z.number().positive().default(3),
+  likelihood: z.boolean().default(true),
+  /** Rows in the moving average whose own range break also alarms (0 = off): catches level shifts hidden in noise. */
+  smoothWindows: z.array(z.number().int().min(2).max(1000)).max(6).default([16]),
+  smoothTolerance: z.number().min(0).default(0.05),
+  /** 'alarm': silence after a score ≥ alarmLevel; 'peak': also, within restRows of any output, only a higher score passes. */
+  gate: z.enum(['alarm', 'peak']).default('peak'),
+});
+export type EnsembleParams = z.infer<typeof Params>;
+
+export interface EnsembleState {
+  params: EnsembleParams;
+  n: number;
+  /** The seasonal baseline: it provides the expected band, and optionally part of the score. */
+  seasonal: SeasonalBaselineState;
+  min: number;
+  max: number;
+  level: number;
+  dev: number;
+  /** Per grid, the last `maxOrder + 1` quantised levels, newest first. */
+  recent: number[];
+  /** Seen level sequences: key → 1. Integer keys keep the state plain JSON. */
+  contexts: Record<number, 1>;
+  raw: number[];
+  rawPos: number;
+  rawSum: number;
+  hist: number[];
+  histPos: number;
+  histCount: number;
+  histSum: number;
+  histSumSq: number;
+  rest: number;
+  /** The last max(smoothWindows) raw values, and per window its running sum and the min/max of its average. */
+  sm: number[];
+  smPos: number;
+  smSum: number[];
+  smMin: number[];
+  smMax: number[];
+  /** Highest score emitted in the current rest period (peak gating). */
+  peak: number;
+  peakRest: number;
+}
+
+/**
+ * Lookup cache: the JSON record stays the source of truth (written on every new context), while a
+ * Set built from it on first use answers the hot-path membership test.
+ */
+const seenCache = new WeakMap<Record<number, 1>, Set<number>>();
+function seenSet(contexts: Record<number, 1>): Set<number> {
+  let set = seenCache.get(contexts);
+  if (!set) {
+    set = new Set(Object.keys(contexts).map(Number));
+    seenCache.set(contexts, set);
+  }
+  return set;
+}
+
+export default defineDetector<EnsembleParams, EnsembleState>({
+  id: 'ensemble',
+  title: 'Production ensemble (context novelty + prediction error → likelihood, gated)',
+  summary: 'One calibrated likelihood-style score from quantised-context novelty and robust prediction error, silent after an alarm.',
+  kind: 'univariate',
+  schema: Params,
+  create: (params) => ({
+    params,
+    n: 0,
+    seasonal: seasonalBaseline.init({ warmupPoints: 1, bandWidth: params.bandWidth }),
+    min: 0,
+    max: 0,
+    level: 0,
+    dev: 0,
+    recent: new Array<number>((params.maxOrder + 1) * params.grids).fill(0),
+    contexts: {},
+    raw: new Array<number>(params.shortWindow).fill(0),
+    rawPos: 0,
+    rawSum: 0,
+    hist: new Array<number>(params.historyWindow).fill(0),
+    histPos: 0,
+    histCount: 0,
+    histSum: 0,
+    histSumSq: 0,
+    rest: 0,
+    sm: new Array<number>(Math.max(1, ...params.smoothWindows)).fill(0),
+    smPos: 0,
+    smSum: params.smoothWindows.map(() => 0),
+    smMin: params.smoothWindows.map(() => 0),
+    smMax: params.smoothWindows.map(() => 0),
+    peak: 0,
+    peakRest: 0,
+  }),
+  update(s, point) {
+    const p = s.params;
+    const x = point.value;
+    s.n++;
+    if (s.n === 1) {
+      s.min = s.max = s.level = x;
+    }
+    const prevRange = s.max - s.min;
+    const rangeBreak = s.n > p.warmupRows && prevRange > 0 && (x > s.max + p.rangeTolerance * prevRange || x < s.min - p.rangeTolerance * prevRange);
+    if (x < s.min) s.min = x;
+    if (x > s.max) s.max = x;
+    const range = s.max - s.min;
+
+    // 1. context novelty over orders 1..maxOrder, on `grids` quantisers offset by a fraction of a
+    // level, so that a value sitting on a level boundary does not decide the outcome alone
+    const span = p.maxOrder + 1;
+    const B = p.levels + 1;
+    const orderBase = B ** span;
+    const gridBase = orderBase * span;
+    const orders = Math.min(p.maxOrder, s.n - 1);
+    const recent = s.recent;
+    const seen = seenSet(s.contexts);
+    let unseen = 0;
+    for (let g = 0; g < p.grids; g++) {
+      const off = g * span;
+      const q = range > 0 ? Math.floor(((x - s.min) / range) * p.levels + g / p.grids) : 0;
+      for (let i = span - 1; i > 0; i--) recent[off + i] = recent[off + i - 1]!;
+      recent[off] = q;
+      let key = q;
+      let base = B;
+      for (let k = 1; k <= orders; k++) {
+        key += recent[off + k]! * base;
+        base *= B;
+        const full = key + k * orderBase + g * gridBase;
+        if (!seen.has(full)) {
+          unseen++;
+          // A full memory keeps counting new contexts as novel but stops storing them (bounded state).
+          if (seen.size < p.maxContexts) {
+            seen.add(full);
+            s.contexts[full] = 1;
+          }
+        }
+      }
+    }
+    const novelty = orders > 0 ? unseen / (orders * p.grids) : 0;
+
+    // 2. prediction error against the weighted level, before the level learns this point
+    const scale = s.dev + 1e-3 * range + 1e-12;
+    const err = Math.abs(x - s.level) / scale;
+    const errScore = 1 - Math.exp(-err / p.errorScale);
+    s.dev += p.devAlpha * (Math.abs(x - s.level) - s.dev);
+    s.level += p.levelAlpha * (x - s.level);
+
+    // 3. likelihood of the short average of the raw score under its own history
+    let rawScore = (1 - p.errorWeight) * novelty + p.errorWeight * errScore;
+    const band = seasonalBaseline.update(s.seasonal, point);
+    if (p.seasonalWeight > 0) rawScore = (1 - p.seasonalWeight) * rawScore + p.seasonalWeight * band.score;
+    s.rawSum += rawScore - s.raw[s.rawPos]!;
+    s.raw[s.rawPos] = rawScore;
+    s.rawPos = (s.rawPos + 1) % p.shortWindow;
+    const avg = s.rawSum / Math.min(s.n, p.shortWindow);
+    let score = 0;
+    if (!p.likelihood) score = rawScore;
+    else if (s.histCount > 0) {
+      const mean = s.histSum / s.histCount;
+      const variance = Math.max(0, s.histSumSq / s.histCount - mean * mean);
+      const std = Math.max(Math.sqrt(variance), p.minStd);
+      const tail = normalTail((avg - mean) / std);
+      score = Math.log(tail + 1e-10) / Math.log(1e-10);
+    }
+    const old = s.hist[s.histPos]!;
+    if (s.histCount === p.historyWindow) {
+      s.histSum -= old;
+      s.histSumSq -= old * old;
+    } else s.histCount++;
+    s.hist[s.histPos] = avg;
+    s.histSum += avg;
+    s.histSumSq += avg * avg;
+    s.histPos = (s.histPos + 1) % p.historyWindow;
+
+    // 4b. range break of moving averages at several scales (level shifts hidden in noise)
+    const cap = s.sm.length;
+    for (let k = 0; k < p.smoothWindows.length; k++) {
+      const w = p.smoothWindows[k]!;
+      s.smSum[k]! += x - (s.n > w ? s.sm[(s.smPos - w + cap) % cap]! : 0);
+      if (s.n < w) continue;
+      const ma = s.smSum[k]! / w;
+      if (s.n === w) s.smMin[k] = s.smMax[k] = ma;
+      const lo = s.smMin[k]!;
+      const hi = s.smMax[k]!;
+      const tol = p.smoothTolerance * (hi - lo);
+      if (s.n > p.warmupRows && hi > lo && (ma > hi + tol || ma < lo - tol)) score = 1;
+      if (ma < lo) s.smMin[k] = ma;
+      if (ma > hi) s.smMax[k] = ma;
+    }
+    s.sm[s.smPos] = x;
+    s.smPos = (s.smPos + 1) % cap;
+    // 4. range break, 5. warm-up and gating
+    if (rangeBreak) score = 1;
+    if (s.n <= p.warmupRows) score = 0;
+    if (s.rest > 0) {
+      s.rest--;
+      score = 0;
+    } else if (score >= p.alarmLevel) s.rest = p.restRows;
+    if (p.gate === 'peak' && score > 0) {
+      if (s.peakRest > 0 && score <= s.peak) score = 0;
+      else {
+        s.peak = score;
+        s.peakRest = p.restRows;
+      }
+    }
+    if (s.peakRest > 0 && --s.peakRest === 0) s.peak = 0;
+    return { score: clamp01(score), expected: band.expected, lower: band.lower, upper: band.upper };
+  },
+});

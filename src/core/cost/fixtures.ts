@@ -1,4 +1,7 @@
 import type { ResourceRecord } from '../../ports/cloud.js';
+import { parseCostConfig, type CostConfigInput } from './config.js';
+import { bundledPriceSource } from './prices/snapshot.js';
+import type { RuleContext } from './rule.js';
 import type { DailyMetrics, DailyPoint } from './inputs.js';
 import { DYNAMODB_TYPE, EBS_TYPE, EC2_TYPE, EIP_TYPE, ELB_TYPE, LAMBDA_TYPE, lastCompleteDays, NAT_TYPE, RDS_TYPE, SNAPSHOT_TYPE } from './inputs.js';
 
@@ -129,4 +132,9 @@ export function dailyMetrics(nowMs: number, days: number, values: Record<string,
   const out: DailyMetrics = {};
   for (const [name, v] of Object.entries(values)) out[name] = dailySeries(nowMs, days, v);
   return out;
+}
+
+/** A rule context on the bundled price snapshot with (partial) configuration. */
+export function ruleContext(now: number, config: CostConfigInput = {}): RuleContext {
+  return { now, config: parseCostConfig(config), prices: bundledPriceSource() };
 }

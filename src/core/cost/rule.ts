@@ -133,3 +133,8 @@ export function isProduction(tags: Record<string, string>, config: CostConfig): 
 export function ageDays(iso: string, nowMs: number): number {
   return Math.floor((nowMs - Date.parse(iso)) / 86_400_000);
 }
+
+/** Builds a Recommendation whose headline figure is the estimate's savings. */
+export function recommend(r: Omit<Recommendation, 'kind' | 'monthlySavingsUsd'>): Recommendation {
+  return { kind: 'recommendation', ...r, monthlySavingsUsd: r.savings.monthlySavingsUsd };
+}

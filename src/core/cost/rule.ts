@@ -8,6 +8,7 @@ import type { PricePoint, PriceSource } from './prices/table.js';
 export interface RemediationPlan {
   /** `AIOps-<Verb><Thing>` catalogue id the orchestrator runs. */
   runbookId: string;
+  /** ARN of the one resource the plan touches (the calls address it by its id). */
   target: string;
   reversible: boolean;
   /** Cost changes are FinOps decisions: every plan needs an approval. */

@@ -15,7 +15,7 @@ import { dailyMetricQueries, toDailyMetrics } from '../../core/cost/metricQuerie
 import type { PriceSource } from '../../core/cost/prices/table.js';
 import { buildDailyReport, type CostReport } from '../../core/cost/report/build.js';
 import { renderHtml, renderMarkdown, renderSlack } from '../../core/cost/report/render.js';
-import type { CostRuleDescriptor, Recommendation, RuleContext } from '../../core/cost/rule.js';
+import { totalMonthlySavings, type CostRuleDescriptor, type Recommendation, type RuleContext } from '../../core/cost/rule.js';
 import { COST_RULES } from '../../core/cost/rules/index.js';
 import type { SpendAnomalyDetector } from '../../core/cost/spend/anomaly.js';
 import { detectSpendAnomalies } from '../../core/cost/spend/detect.js';
@@ -61,6 +61,7 @@ export interface AnalysisSummary {
   errors: { ruleId: string; resourceArn: string; reason: string }[];
   opened: number;
   resolved: number;
+  /** Each resource counted once, with its largest recommendation. */
   totalMonthlySavingsUsd: number;
 }
 
@@ -119,7 +120,6 @@ export function createCostService(deps: CostServiceDeps) {
     const existing = new Map((await recs.find()).map((d) => [d.id, d]));
     for (const [id, r] of found) {
       summary.recommendations++;
-      summary.totalMonthlySavingsUsd += r.monthlySavingsUsd;
       const prev = existing.get(id);
       if (!prev) {
         summary.opened++;
@@ -146,7 +146,7 @@ export function createCostService(deps: CostServiceDeps) {
         await recs.update(doc.id, (cur) => ({ ...cur, status: 'resolved', resolvedAt: at, updatedAt: at }));
       }
     }
-    summary.totalMonthlySavingsUsd = Math.round(summary.totalMonthlySavingsUsd * 100) / 100;
+    summary.totalMonthlySavingsUsd = totalMonthlySavings([...found.values()]);
     return summary;
   }
 

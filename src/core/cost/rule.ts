@@ -139,3 +139,14 @@ export function ageDays(iso: string, nowMs: number): number {
 export function recommend(r: Omit<Recommendation, 'kind' | 'monthlySavingsUsd'>): Recommendation {
   return { kind: 'recommendation', ...r, monthlySavingsUsd: r.savings.monthlySavingsUsd };
 }
+
+/**
+ * Total monthly savings without double counting: several rules can flag one resource (an idle
+ * m4 instance is both idle and previous generation), and acting on one usually removes the
+ * other, so each resource counts with its largest recommendation only.
+ */
+export function totalMonthlySavings(recs: readonly Pick<Recommendation, 'resourceArn' | 'monthlySavingsUsd'>[]): number {
+  const best = new Map<string, number>();
+  for (const r of recs) best.set(r.resourceArn, Math.max(best.get(r.resourceArn) ?? 0, r.monthlySavingsUsd));
+  return cents([...best.values()].reduce((a, b) => a + b, 0));
+}

@@ -1,5 +1,5 @@
 import { utcDate } from '../inputs.js';
-import type { Confidence, Recommendation } from '../rule.js';
+import { totalMonthlySavings, type Confidence, type Recommendation } from '../rule.js';
 import type { SpendAnomaly } from '../spend/anomaly.js';
 import type { CostRecord } from '../spend/model.js';
 import { addDays, dateRange, totalsBy } from '../spend/model.js';
@@ -39,6 +39,7 @@ export interface CostReport {
   /** Services whose spend grew most against the previous period. */
   topDrivers: SpendLine[];
   anomalies: (SpendAnomaly & { service: string })[];
+  /** `totalMonthlySavingsUsd` counts each resource once, with its largest recommendation. */
   recommendations: { count: number; totalMonthlySavingsUsd: number; top: ReportRecommendation[] };
   prices: { region: string; asOf: string; source: string };
 }
@@ -96,7 +97,7 @@ export function buildDailyReport(i: DailyReportInput): CostReport {
     anomalies: i.anomalies.map(({ service, anomaly }) => ({ service, ...anomaly })).sort((a, b) => (a.date === b.date ? b.impactUsd - a.impactUsd : a.date < b.date ? 1 : -1)),
     recommendations: {
       count: recs.length,
-      totalMonthlySavingsUsd: r2(recs.reduce((a, r) => a + r.recommendation.monthlySavingsUsd, 0)),
+      totalMonthlySavingsUsd: totalMonthlySavings(recs.map((r) => r.recommendation)),
       top: recs.slice(0, topN * 2).map(({ id, recommendation: r }) => ({
         id,
         ruleId: r.ruleId,

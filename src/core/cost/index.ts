@@ -9,3 +9,5 @@ export { COST_RULES } from './rules/index.js';
 export * from './prices/index.js';
 export * from './spend/index.js';
 export * from './report/index.js';
+export * from './sandboxWaste.js';
+export * from './fixtures.js';

@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../core/shared
 import { stableHash } from '../../core/shared/hash.js';
 import { parseOrThrow } from '../../core/shared/zod.js';
 import { parseCostConfig, type CostConfigInput } from '../../core/cost/config.js';
-import { evaluateResource, MAX_LOOKBACK_DAYS } from '../../core/cost/evaluate.js';
+import { evaluateResource, maxLookbackDays } from '../../core/cost/evaluate.js';
 import { utcDate, type DailyMetrics } from '../../core/cost/inputs.js';
 import { dailyMetricQueries, toDailyMetrics } from '../../core/cost/metricQueries.js';
 import type { PriceSource } from '../../core/cost/prices/table.js';
@@ -89,7 +89,7 @@ export function createCostService(deps: CostServiceDeps) {
 
   async function fetchDailyMetrics(resources: ResourceRecord[], now: number): Promise<Map<string, DailyMetrics>> {
     const endMs = Date.parse(`${utcDate(now)}T00:00:00Z`);
-    const startMs = endMs - MAX_LOOKBACK_DAYS * 86_400_000;
+    const startMs = endMs - maxLookbackDays(config) * 86_400_000;
     if (deps.dailyMetrics) return deps.dailyMetrics(resources, startMs, endMs);
     const plan = dailyMetricQueries(resources);
     const series = [];
@@ -117,10 +117,9 @@ export function createCostService(deps: CostServiceDeps) {
         else summary.errors.push({ ruleId: v.ruleId, resourceArn: v.resourceArn, reason: v.verdict.reason });
       }
     }
-    const existing = new Map((await recs.find()).map((d) => [d.id, d]));
     for (const [id, r] of found) {
       summary.recommendations++;
-      const prev = existing.get(id);
+      const prev = await recs.get(id);
       if (!prev) {
         summary.opened++;
         await recs.put(newDoc(id, r, at));
@@ -138,8 +137,8 @@ export function createCostService(deps: CostServiceDeps) {
       }));
     }
     const present = new Set(resources.map((r) => r.arn));
-    for (const doc of existing.values()) {
-      if (doc.status !== 'open' || found.has(doc.id)) continue;
+    for (const doc of await recs.find({ where: { status: 'open' } })) {
+      if (found.has(doc.id)) continue;
       // Resolve only on evidence: the rule cleared it, or the resource is gone. Missing data keeps it open.
       if (cleared.has(doc.id) || !present.has(doc.resourceArn)) {
         summary.resolved++;

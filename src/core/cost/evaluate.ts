@@ -1,3 +1,4 @@
+import type { CostConfig } from './config.js';
 import type { CostInput, DailyMetricSpec } from './inputs.js';
 import type { CostRuleDescriptor, RuleContext, Verdict } from './rule.js';
 import { COST_RULES } from './rules/index.js';
@@ -43,5 +44,9 @@ export function metricsNeeded(resourceType: string, rules: readonly CostRuleDesc
   return [...byName.values()];
 }
 
-/** Longest lookback any rule uses, so adapters fetch enough days in one query. */
-export const MAX_LOOKBACK_DAYS = 14;
+/** Longest lookback any rule is configured with, so adapters fetch enough days in one query. */
+export function maxLookbackDays(config: CostConfig): number {
+  let max = 1;
+  for (const r of Object.values(config.rules) as Record<string, unknown>[]) if (typeof r['lookbackDays'] === 'number') max = Math.max(max, r['lookbackDays']);
+  return max;
+}

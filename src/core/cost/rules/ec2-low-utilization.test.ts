@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { dailyMetrics, ec2Instance, ruleContext } from '../fixtures.js';
 import rule from './ec2-low-utilization.js';
 
@@ -52,5 +53,19 @@ describe('Function: ec2-low-utilization evaluate', () => {
   it('honours configured thresholds', () => {
     const strict = ruleContext(NOW, { rules: { 'ec2-low-utilization': { minLowDays: 10 } } });
     expect(rule.evaluate({ resource: ec2Instance({ id: 'i-5' }), metrics: metrics(9) }, strict).kind).toBe('not-applicable');
+  });
+});
+
+describe('Property: ec2-low-utilization', () => {
+  it('recommends exactly when at least 4 of 14 days are low on both CPU and network', () => {
+    const day = fc.record({ cpu: fc.double({ min: 0, max: 30, noNaN: true }), net: fc.integer({ min: 0, max: 2 * MB5 }) });
+    fc.assert(
+      fc.property(fc.array(day, { minLength: 14, maxLength: 14 }), (days) => {
+        const m = dailyMetrics(NOW, 14, { CPUUtilization: (i) => days[i]!.cpu, NetworkIn: (i) => days[i]!.net / 2, NetworkOut: (i) => days[i]!.net / 2 });
+        const low = days.filter((d) => d.cpu <= 10 && d.net / 2 + d.net / 2 <= MB5).length;
+        const v = rule.evaluate({ resource: ec2Instance({ id: 'i-p' }), metrics: m }, ctx);
+        return (v.kind === 'recommendation') === (low >= 4) && (v.kind !== 'recommendation' || v.monthlySavingsUsd > 0);
+      }),
+    );
   });
 });

@@ -1,0 +1,3 @@
+export * from './table.js';
+export * from './snapshot.js';
+export * from './priceList.js';

@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_COST_CONFIG } from '../config.js';
+import { evaluateRule } from '../evaluate.js';
+import { ec2Instance, ruleContext } from '../fixtures.js';
+import { COST_RULES } from './index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const docs = readFileSync(join(here, '../../../../docs/cost.md'), 'utf8');
+const ruleFiles = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+
+describe('Registry: COST_RULES', () => {
+  it('holds every rule file exactly once', () => {
+    expect(COST_RULES.map((r) => r.id).sort()).toEqual([...ruleFiles].sort());
+    expect(new Set(COST_RULES.map((r) => r.id)).size).toBe(COST_RULES.length);
+  });
+
+  it.each(COST_RULES.map((r) => [r.id, r] as const))('%s: id matches its file, has config, docs and declared data', (id, rule) => {
+    expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(readFileSync(join(here, `${id}.ts`), 'utf8')).toContain(`id: '${id}'`);
+    expect(Object.keys(DEFAULT_COST_CONFIG.rules)).toContain(id);
+    expect(docs).toContain(`### ${id}`);
+    expect(rule.title.length).toBeGreaterThan(3);
+    expect(rule.resourceType).toMatch(/^AWS::/);
+    expect(rule.dataNeeded.state.length).toBeGreaterThan(0);
+  });
+
+  it.each(COST_RULES.map((r) => [r.id, r] as const))('%s: fails closed on malformed state', (_id, rule) => {
+    const v = evaluateRule(rule, { resource: { ...ec2Instance({ id: 'x' }), type: rule.resourceType, state: { bogus: true } }, metrics: {} }, ruleContext(Date.parse('2026-11-20T03:00:00Z')));
+    expect(v.kind).toBe('error');
+  });
+});

@@ -1,0 +1,5 @@
+export * from './model.js';
+export * from './generator.js';
+export * from './anomaly.js';
+export * from './signals.js';
+export * from './detect.js';

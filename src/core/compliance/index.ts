@@ -7,3 +7,5 @@ export * from './findings/finding.js';
 export * from './frameworks/index.js';
 export * from './inventory/index.js';
 export { sampleInventory, sampleResource, type SampleOptions } from './inventory/sampleInventory.js';
+export * from './cloudtrail/anomalies.js';
+export * from './cloudtrail/record.js';

@@ -70,7 +70,6 @@ export interface FrameworkScore {
  * evaluation of its checks passed, fails when any failed, and is not evaluated without resources.
  */
 export function frameworkScore(framework: FrameworkId, outcomes: readonly { checkId: string; status: string }[], checks: readonly ComplianceCheck[] = CHECKS): FrameworkScore {
-  const fw = FRAMEWORKS[framework];
   const perCheck = new Map<string, { passed: number; failed: number }>();
   for (const o of outcomes) {
     const t = perCheck.get(o.checkId) ?? { passed: 0, failed: 0 };
@@ -78,6 +77,12 @@ export function frameworkScore(framework: FrameworkId, outcomes: readonly { chec
     else if (o.status === 'FAIL' || o.status === 'FAILED') t.failed++;
     perCheck.set(o.checkId, t);
   }
+  return frameworkScoreFromCounts(framework, perCheck, checks);
+}
+
+/** The same score from per-check pass/fail counts (e.g. a stored scan report updated by later findings). */
+export function frameworkScoreFromCounts(framework: FrameworkId, perCheck: ReadonlyMap<string, { passed: number; failed: number }>, checks: readonly ComplianceCheck[] = CHECKS): FrameworkScore {
+  const fw = FRAMEWORKS[framework];
   const controls: ControlScore[] = [];
   for (const [control, ids] of controlChecks(framework, checks)) {
     let passed = 0;

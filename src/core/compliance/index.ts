@@ -9,3 +9,4 @@ export * from './inventory/index.js';
 export { sampleInventory, sampleResource, type SampleOptions } from './inventory/sampleInventory.js';
 export * from './cloudtrail/anomalies.js';
 export * from './cloudtrail/record.js';
+export * from './docs.js';

@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type CheckContext, CHECK_SEVERITIES, DEFAULT_COMPLIANCE_CONFIG, indexInventory, runCheck } from '../check.js';
+import { syncComplianceDoc } from '../docs.js';
 import { danglingMappings } from '../frameworks/index.js';
 import { INVENTORY_TYPES } from '../inventory/index.js';
 import { sampleInventory, sampleResource } from '../inventory/sampleInventory.js';
@@ -32,6 +33,12 @@ describe('Registry: CHECKS', () => {
 
   it('maps every check only to control ids the frameworks define', () => {
     expect(danglingMappings()).toEqual([]);
+  });
+
+  it('docs/compliance.md lists every check with its mappings (regenerate with src/app/compliance/updateDocs.ts)', () => {
+    const doc = readFileSync(join(here, '..', '..', '..', '..', 'docs', 'compliance.md'), 'utf8');
+    expect(doc).toBe(syncComplianceDoc(doc));
+    for (const c of CHECKS) expect(doc).toContain(`| \`${c.id}\` |`);
   });
 
   it.each(CHECKS.map((c) => [c.id, c] as const))('%s has a complete descriptor', (_id, c) => {

@@ -10,3 +10,4 @@ export { sampleInventory, sampleResource, type SampleOptions } from './inventory
 export * from './cloudtrail/anomalies.js';
 export * from './cloudtrail/record.js';
 export * from './docs.js';
+export { type Violation, violationCatalogue } from './inventory/violations.js';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../shared/errors.js';
-import { INVENTORY_SCHEMAS, INVENTORY_TYPES, parseState } from './index.js';
+import { evaluateResources } from '../engine.js';
+import { INVENTORY_SCHEMAS, INVENTORY_TYPES, type InventoryType, parseState } from './index.js';
+import { violationCatalogue } from './violations.js';
 import { sampleInventory, sampleResource } from './sampleInventory.js';
 
 describe('Function: sampleInventory', () => {
@@ -29,5 +31,19 @@ describe('Function: parseState', () => {
     } catch (e) {
       expect((e as ValidationError).field).toBe('state.versioning.Status');
     }
+  });
+});
+
+describe('Function: violationCatalogue', () => {
+  const NOW = Date.parse('2026-11-23T00:00:00.000Z');
+  const cases = Object.entries(violationCatalogue(NOW)).flatMap(([type, vs]) => vs.map((v) => [`${type} ${v.name}`, type, v] as const));
+
+  it.each(cases)('%s makes exactly its labelled checks fail', (_n, type, v) => {
+    const r = sampleResource(type as InventoryType, v.patch);
+    const failed = evaluateResources([r], { now: NOW, inventory: [...sampleInventory(), r] })
+      .outcomes.filter((o) => o.status === 'FAIL')
+      .map((o) => o.checkId)
+      .sort();
+    expect(failed).toEqual([...v.expect].sort());
   });
 });

@@ -124,7 +124,7 @@ describe('Function: complianceJobs', () => {
   it('schedules the scan and the Security Hub sync every 15 minutes', () => {
     const h = setup();
     const service = createComplianceService({ cloud: new FakeCloud([]), store: h.store, clock: h.clock, emit: async () => undefined });
-    expect(complianceJobs(service, h.sync).map((j) => [j.name, j.cron])).toEqual([
+    expect(complianceJobs(service, { securityHub: h.sync }).map((j) => [j.name, j.cron])).toEqual([
       ['compliance-scan', '*/15 * * * *'],
       ['securityhub-sync', '7-59/15 * * * *'],
     ]);

@@ -136,11 +136,11 @@ export function createSecurityHubSync(o: SecurityHubSyncOptions) {
     return result;
   }
 
-  /** Publishes our findings updated since the last successful publish. Failed ones are retried next run. */
+  /** Publishes our findings (checks and Config rules) updated since the last successful publish. Failed ones are retried next run. */
   async function publishFindings(): Promise<PublishResult> {
     const now = iso(o.clock.now());
     const cursor = await settings.get(PUBLISH_CURSOR);
-    const changed = (await findings.find(cursor ? { since: cursor.at } : {})).filter((f) => f.origin === 'aiops');
+    const changed = (await findings.find(cursor ? { since: cursor.at } : {})).filter((f) => f.origin !== 'securityhub');
     const asff = changed.map((f) => toAsff(f, o.productArn ? { productArn: o.productArn } : {}));
     const result: PublishResult = { batches: 0, published: 0, failed: [] };
     for (const batch of batchForImport(asff)) {

@@ -8,12 +8,12 @@ const LEVEL: Record<CheckSeverity, SignalLevel> = { CRITICAL: 'critical', HIGH: 
  * The Signal for a finding that opened, reopened or resolved. The id is stable per occurrence, so a
  * re-emitted signal (after a crash between emit and store) deduplicates downstream.
  */
-export function findingSignal(f: ComplianceFinding, firing: boolean, nowIso: string): Signal {
+export function findingSignal(f: ComplianceFinding, firing: boolean, nowIso: string, source: 'compliance' | 'config' = 'compliance'): Signal {
   const occurrence = firing ? `open:${f.reopenedAt ?? f.firstSeen}` : `resolved:${f.resolvedAt ?? nowIso}`;
   return SignalSchema.parse({
     id: `compliance:${f.id}:${occurrence}`,
     sourceId: f.id,
-    source: 'compliance',
+    source,
     kind: 'compliance',
     resourceArn: f.resourceArn,
     resourceType: f.resourceType,

@@ -26,8 +26,8 @@ export interface Suppression {
 export interface ComplianceFinding {
   id: string;
   version?: number;
-  /** Who produced it: our checks, or imported from Security Hub. */
-  origin: 'aiops' | 'securityhub';
+  /** Who produced it: our checks, or imported from Security Hub or AWS Config rules. */
+  origin: 'aiops' | 'securityhub' | 'config';
   checkId: string;
   title: string;
   description: string;

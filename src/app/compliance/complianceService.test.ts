@@ -234,6 +234,19 @@ describe('Function: createComplianceService › suppression, scores, exports, Cl
     expect(cis!.controls.find((c) => c.control === '5.2')!.status).toBe('FAILED');
   });
 
+  it('keeps a score trend of full scans only', async () => {
+    await h.service.scan();
+    h.clock.advance(15 * MIN);
+    h.cloud.mutate(sg.arn, { ipPermissions: OPEN_SSH });
+    await h.service.onChange({ 'detail-type': 'Config Rules Compliance Change', detail: { resourceId: sg.id, resourceType: 'AWS::EC2::SecurityGroup' } });
+    await h.service.scan();
+    const trend = await h.service.history();
+    expect(trend.map((p) => p.at)).toEqual([new Date(T0).toISOString(), new Date(T0 + 15 * MIN).toISOString()]);
+    expect(trend[0]!.scores.cis).toBe(100);
+    expect(trend[1]!.scores.cis).toBeLessThan(100);
+    expect(trend[1]!.openBySeverity.HIGH).toBe(1);
+  });
+
   it('lists and exports findings', async () => {
     h.cloud.mutate(sg.arn, { ipPermissions: OPEN_SSH });
     h.cloud.mutate(bucket.arn, { publicAccessBlock: null });

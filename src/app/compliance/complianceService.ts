@@ -316,11 +316,17 @@ export function createComplianceService(deps: ComplianceDeps, options: Complianc
     return FRAMEWORK_IDS.map((fw) => frameworkScoreFromCounts(fw, counts, allChecks));
   }
 
+  /** Trend for the security page: one point per full scan, oldest first. */
+  async function history(limit = 96): Promise<{ at: string; scores: Record<string, number>; openBySeverity: Record<CheckSeverity, number>; resources: number }[]> {
+    const full = (await reports.find({ where: { kind: 'compliance-scan' }, order: 'desc', limit: limit * 4 })).filter((r) => !r.partial).slice(0, limit);
+    return full.reverse().map((r) => ({ at: r.createdAt, scores: Object.fromEntries(r.scores.map((x) => [x.framework, x.score])), openBySeverity: r.openBySeverity, resources: r.resources }));
+  }
+
   async function exportAll(format: ExportFormat, q: FindingQuery = {}): Promise<string> {
     return exportFindings(format, await listFindings(q), { generatedAt: isoOf(clock), scores: await scores() });
   }
 
-  return { scan, onChange, ingestCloudTrail, suppress, unsuppress, listFindings, getFinding: (id: string) => findings.get(id), scores, export: exportAll, checks: allChecks };
+  return { scan, onChange, ingestCloudTrail, suppress, unsuppress, listFindings, getFinding: (id: string) => findings.get(id), scores, history, export: exportAll, checks: allChecks };
 }
 
 export type ComplianceService = ReturnType<typeof createComplianceService>;

@@ -119,6 +119,15 @@ export function toAsff(f: ComplianceFinding, o: AsffOptions = {}): AsffFinding {
   };
 }
 
+/** Older providers send only `Severity.Normalized`; derive the label the way Security Hub does. */
+function withSeverityLabel(input: unknown): unknown {
+  const sev = (input as { Severity?: { Label?: unknown; Normalized?: unknown } } | null)?.Severity;
+  if (!sev || sev.Label !== undefined || typeof sev.Normalized !== 'number') return input;
+  const n = sev.Normalized;
+  const Label = n === 0 ? 'INFORMATIONAL' : n < 40 ? 'LOW' : n < 70 ? 'MEDIUM' : n < 90 ? 'HIGH' : 'CRITICAL';
+  return { ...(input as object), Severity: { ...sev, Label } };
+}
+
 const WORKFLOW_TO_STATUS: Record<WorkflowStatus, ComplianceFinding['status']> = { NEW: 'open', NOTIFIED: 'open', RESOLVED: 'resolved', SUPPRESSED: 'suppressed' };
 
 /**
@@ -126,7 +135,7 @@ const WORKFLOW_TO_STATUS: Record<WorkflowStatus, ComplianceFinding['status']> = 
  * listed, scored and exported together. Throws a zod error when required ASFF fields are missing.
  */
 export function fromAsff(input: unknown): ComplianceFinding {
-  const a = AsffFindingSchema.parse(input);
+  const a = AsffFindingSchema.parse(withSeverityLabel(input));
   const res = a.Resources[0]!;
   const compliance = (a.Compliance?.Status ?? 'FAILED') as ComplianceStatus;
   const workflow = (a.Workflow?.Status ?? 'NEW') as WorkflowStatus;

@@ -79,6 +79,7 @@ describe('Function: fromAsff', () => {
     expect(toAsff(f)).toEqual(sh);
     expect(fromAsff({ ...sh, RecordState: 'ARCHIVED' }).status).toBe('resolved');
     expect(() => fromAsff({ ...sh, AwsAccountId: 'x' })).toThrow();
+    expect(fromAsff({ ...sh, Severity: { Normalized: 75 } }).severity).toBe('HIGH');
   });
 });
 

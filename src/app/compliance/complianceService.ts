@@ -225,7 +225,7 @@ export function createComplianceService(deps: ComplianceDeps, options: Complianc
       emitFailures,
       openBySeverity,
       checkCounts,
-      scores: FRAMEWORK_IDS.filter((fw) => !opts.framework || opts.framework === fw).map((fw) => frameworkScoreFromCounts(fw, new Map(Object.entries(checkCounts)), allChecks)),
+      scores: FRAMEWORK_IDS.filter((fw) => !opts.framework || opts.framework.toLowerCase() === fw).map((fw) => frameworkScoreFromCounts(fw, new Map(Object.entries(checkCounts)), allChecks)),
       failures,
       createdAt: finishedAt,
     };

@@ -11,6 +11,7 @@ describe('Function: selectChecks', () => {
     [{ framework: 'cis' }, CHECKS.filter((c) => c.frameworks.cis?.length).length],
     [{ severity: 'critical' }, CHECKS.filter((c) => c.severity === 'CRITICAL').length],
     [{ checkIds: ['rds-not-public'] }, 1],
+    [{ framework: 'FSBP', severity: 'Critical' }, CHECKS.filter((c) => c.frameworks.fsbp?.length && c.severity === 'CRITICAL').length],
   ])('selects by %j', (sel, n) => {
     expect(selectChecks(sel)).toHaveLength(n);
   });

@@ -14,14 +14,15 @@ export interface CheckSelection {
 
 /** The checks a scan runs. Unknown framework/severity/check ids are rejected, naming the option. */
 export function selectChecks(sel: CheckSelection = {}, all: readonly ComplianceCheck[] = CHECKS): ComplianceCheck[] {
-  if (sel.framework !== undefined && !isFrameworkId(sel.framework)) throw new ValidationError('framework', `unknown framework "${sel.framework}" (cis, fsbp)`);
+  const fw = sel.framework?.toLowerCase();
+  if (fw !== undefined && !isFrameworkId(fw)) throw new ValidationError('framework', `unknown framework "${sel.framework}" (cis, fsbp)`);
   const sev = sel.severity?.toUpperCase();
   if (sev !== undefined && !(CHECK_SEVERITIES as readonly string[]).includes(sev)) throw new ValidationError('severity', `unknown severity "${sel.severity}" (${CHECK_SEVERITIES.join(', ')})`);
   const unknown = (sel.checkIds ?? []).filter((id) => !all.some((c) => c.id === id));
   if (unknown.length > 0) throw new ValidationError('checkIds', `unknown check ids: ${unknown.join(', ')}`);
   return all.filter(
     (c) =>
-      (sel.framework === undefined || (c.frameworks[sel.framework as FrameworkId]?.length ?? 0) > 0) &&
+      (fw === undefined || (c.frameworks[fw as FrameworkId]?.length ?? 0) > 0) &&
       (sev === undefined || atLeast(c.severity, sev as CheckSeverity)) &&
       (sel.checkIds === undefined || sel.checkIds.includes(c.id)),
   );

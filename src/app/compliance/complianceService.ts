@@ -81,6 +81,7 @@ export interface FindingQuery {
 export type ChangeResult = { touched: string[]; report: ScanReport } | { ignored: string };
 
 const ANOMALY_STATE_ID = 'compliance:cloudtrail-anomaly-state';
+const STORED_FAILURES = 100;
 const isoOf = (clock: Clock) => new Date(clock.now()).toISOString();
 
 /** Exit code for CI: 1 when any unsuppressed failure is at least `failOn` severe, else 0. */
@@ -229,7 +230,8 @@ export function createComplianceService(deps: ComplianceDeps, options: Complianc
       failures,
       createdAt: finishedAt,
     };
-    await reports.put(report);
+    // Stored reports feed the trend; the full failure list lives in `findings` (and would not fit a DynamoDB item).
+    await reports.put({ ...report, failures: report.failures.slice(0, STORED_FAILURES) });
     opts.onProgress?.({ phase: 'done', done: total, total });
     return report;
   }
@@ -264,11 +266,13 @@ export function createComplianceService(deps: ComplianceDeps, options: Complianc
     const { signals, state, rejected } = detectCloudTrailAnomalies(records, stored?.state);
     for (const s of signals) await emit(s as Signal);
     await settings.put({ id: ANOMALY_STATE_ID, updatedAt: isoOf(clock), state });
+    // One rescan for the whole batch, of every resource a successful call touched.
     const rescanned = new Set<string>();
     for (const raw of records) {
-      const r = await onChange(raw);
-      if ('touched' in r) for (const a of r.touched) rescanned.add(a);
+      const change = toChange(raw);
+      if (change?.record && !change.record.errorCode) for (const a of await resolveTouched(change.record, undefined)) rescanned.add(a);
     }
+    if (rescanned.size > 0) await scan({ resourceArns: [...rescanned] });
     return { signals: signals.length, rejected: rejected.map(({ raw: _raw, ...rest }) => rest), rescanned: [...rescanned] };
   }
 

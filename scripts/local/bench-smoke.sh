@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every benchmark on small input so CI proves they still work end to end (seconds, not
+# minutes). The full runs and their figures are in docs/benchmarks.md. Each benchmark prints its
+# key=value summary as the last line; this script checks that the line is there.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+run() {
+  local name=$1; shift
+  printf '\n--- bench:%s (smoke) ---\n' "$name"
+  local out
+  out=$(npm run --silent "bench:$name" -- "$@" 2>&1) || { printf '%s\n' "$out"; echo "bench:$name failed"; exit 1; }
+  local last
+  last=$(printf '%s\n' "$out" | tail -n 1)
+  printf '%s\n' "$last"
+  [[ "$last" =~ ^[a-z0-9_]+=[^[:space:]]+( [a-z0-9_]+=[^[:space:]]+)*$ ]] || { echo "bench:$name: last line is not a key=value summary"; exit 1; }
+}
+
+run nab --smoke
+run cost --resources 300
+run scan --resources 300 --rounds 1
+run slo --slos 20 --days 2 --false-page-slos 5
+[[ -f bench/alerts/run.ts ]] && run alerts --smoke
+[[ -f bench/rca/run.ts ]] && run rca --smoke
+[[ -f bench/mttr/run.ts ]] && run mttr --smoke
+echo
+echo "benchmark smoke runs passed"

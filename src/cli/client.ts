@@ -19,7 +19,7 @@ export class ApiClient {
   constructor(o: ClientOptions) {
     this.url = (o.url ?? process.env.AIOPS_URL ?? `http://127.0.0.1:${defaultPort()}`).replace(/\/$/, '');
     const file = join(o.dataDir ? resolve(o.dataDir) : defaultDataDir(), 'admin-token');
-    this.token = o.token ?? process.env.AIOPS_TOKEN ?? (existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined);
+    this.token = o.token || process.env.AIOPS_TOKEN || (existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined);
   }
 
   async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<T> {

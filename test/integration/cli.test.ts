@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server/server.js';
+import { startTestPlatform, type TestPlatform } from './helpers.js';
+
+const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'aiops.js');
+let t: TestPlatform;
+let app: FastifyInstance;
+let url: string;
+
+function aiops(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    execFile(process.execPath, [BIN, '--url', url, '--data-dir', t.dataDir, ...args], { env: { ...process.env, NODE_NO_WARNINGS: '1', AIOPS_TOKEN: '' } }, (err, stdout, stderr) =>
+      res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+beforeAll(async () => {
+  t = await startTestPlatform();
+  await t.platform.auth.ensureAdmin(t.dataDir);
+  app = await buildServer(t.platform);
+  url = await app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await app.close();
+  await t.cleanup();
+});
+
+describe('CLI: aiops', () => {
+  it('lists scenarios as a table and as JSON, using the data dir token', async () => {
+    const table = await aiops('sandbox', 'list');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^ID\s+TITLE/m);
+    expect(table.stdout).toContain('ec2-cpu-spike');
+    const json = await aiops('--json', 'sandbox', 'list');
+    expect((JSON.parse(json.stdout) as { id: string }[]).some((s) => s.id === 'ec2-cpu-spike')).toBe(true);
+  });
+
+  it('ingests a file of events and exits 2 naming the field when some are invalid', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aiops-cli-'));
+    const good = resolve(import.meta.dirname, '..', 'fixtures', 'events', 'cloudwatchAlarm.json');
+    const r = await aiops('ingest', good);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/accepted 1/);
+    const badFile = join(dir, 'bad.jsonl');
+    writeFileSync(badFile, `${JSON.stringify({ hello: 'world' })}\n`);
+    const bad = await aiops('ingest', badFile);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toMatch(/quarantined 1/);
+    const incidents = await aiops('--json', 'incidents', 'list');
+    expect((JSON.parse(incidents.stdout) as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('reports an unknown incident with exit code 3 and an unreachable server with 5', async () => {
+    const missing = await aiops('incidents', 'show', 'inc-nope');
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/incident inc-nope not found/);
+    const down = await new Promise<{ code: number; stderr: string }>((res) =>
+      execFile(process.execPath, [BIN, '--url', 'http://127.0.0.1:9', 'status'], (err, _o, stderr) => res({ code: (err as { code?: number } | null)?.code ?? 0, stderr })),
+    );
+    expect(down.code).toBe(5);
+    expect(down.stderr).toMatch(/cannot reach/);
+  });
+
+  it('verifies the audit chain', async () => {
+    const r = await aiops('audit', 'verify');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/audit chain intact/);
+  });
+});

@@ -1,0 +1,175 @@
+import type { LogEvent } from '../../../ports/logs.js';
+
+export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'UNKNOWN'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** One application event after JSON decoding and folding of multi-line stack traces. */
+export interface ParsedLogEvent {
+  timestamp: number;
+  logGroup: string;
+  logStream?: string;
+  level: LogLevel;
+  /** What the template is mined from: the message, plus the exception line of a stack trace. */
+  text: string;
+  /** Continuation lines (stack frames, `Caused by:`…), if any. */
+  stack?: string[];
+  /** The first raw line of the event (for samples). */
+  raw: string;
+}
+
+const LEVEL_ALIASES: Record<string, LogLevel> = {
+  trace: 'TRACE',
+  debug: 'DEBUG',
+  info: 'INFO',
+  information: 'INFO',
+  notice: 'INFO',
+  warn: 'WARN',
+  warning: 'WARN',
+  error: 'ERROR',
+  err: 'ERROR',
+  severe: 'ERROR',
+  fatal: 'FATAL',
+  critical: 'FATAL',
+  crit: 'FATAL',
+  panic: 'FATAL',
+  emerg: 'FATAL',
+  alert: 'FATAL',
+};
+
+export function normalizeLevel(value: unknown): LogLevel {
+  if (typeof value === 'number') return value >= 50 ? 'FATAL' : value >= 40 ? 'ERROR' : value >= 30 ? 'WARN' : value >= 20 ? 'INFO' : 'DEBUG';
+  if (typeof value !== 'string') return 'UNKNOWN';
+  return LEVEL_ALIASES[value.toLowerCase()] ?? 'UNKNOWN';
+}
+
+const PLAIN_LEVEL_RE = /(?:^|[\s[|(])(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRITICAL|PANIC)(?=$|[\s\]|):])|level=(\w+)/;
+
+/** Level of a plain-text line: the first level word near the start (`[ERROR]`, `level=warn`, `panic:`). */
+export function plainLevel(line: string): LogLevel {
+  const head = line.length > 120 ? line.slice(0, 120) : line;
+  const m = PLAIN_LEVEL_RE.exec(head);
+  if (m) return normalizeLevel(m[1] ?? m[2]);
+  if (head.startsWith('panic:') || head.startsWith('fatal error:')) return 'FATAL';
+  if (head.startsWith('Traceback')) return 'ERROR';
+  return 'UNKNOWN';
+}
+
+const FRAME_RE = /^(?:at\s|\.\.\.\s\d+\s(?:more|common)|File\s"|goroutine\s\d+|Caused by:|Traceback\s|#\d+\s)/;
+const EXCEPTION_RE = /^(?:Caused by:\s)?[\w$.]*(?:Exception|Error|Panic|Fault|Killed)\b/;
+
+/** Whether a raw line continues the previous event (indented, a frame, `Caused by:`, an exception line). */
+export function isContinuation(line: string, previousOpen: boolean): boolean {
+  const c = line.charCodeAt(0);
+  if (c === 32 || c === 9) return true;
+  if (FRAME_RE.test(line)) return true;
+  return previousOpen && EXCEPTION_RE.test(line);
+}
+
+interface JsonFields {
+  message: string;
+  level: LogLevel;
+  extra?: string;
+  stack?: string[];
+}
+
+/** Reads message/level (and a Powertools-style `error` object) from a JSON log line. */
+export function jsonFields(line: string): JsonFields | undefined {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
+  const o = obj as Record<string, unknown>;
+  const msg = o.message ?? o.msg ?? o.log ?? o.textPayload ?? o.event;
+  const message = typeof msg === 'string' ? msg : msg === undefined ? '' : JSON.stringify(msg);
+  const level = normalizeLevel(o.level ?? o.levelname ?? o.severity ?? o.lvl ?? o.log_level);
+  const err = o.error ?? o.err ?? o.exception;
+  const out: JsonFields = { message, level };
+  if (typeof err === 'string') out.extra = err;
+  else if (err && typeof err === 'object') {
+    const e = err as Record<string, unknown>;
+    const name = typeof e.name === 'string' ? e.name : typeof e.type === 'string' ? e.type : '';
+    const em = typeof e.message === 'string' ? e.message : '';
+    out.extra = name && em ? `${name}: ${em}` : name || em;
+    if (typeof e.stack === 'string') out.stack = e.stack.split('\n').slice(1).map((s) => s.trim()).filter(Boolean);
+  }
+  const stack = o.stack ?? o.stackTrace ?? o.stack_trace;
+  if (!out.stack && typeof stack === 'string') out.stack = stack.split('\n').map((s) => s.trim()).filter(Boolean);
+  if (!out.stack && Array.isArray(stack)) out.stack = stack.map(String);
+  return out;
+}
+
+function exceptionLine(stack: readonly string[]): string | undefined {
+  for (const s of stack) {
+    const t = s.trim();
+    if (EXCEPTION_RE.test(t)) return t.startsWith('Caused by: ') ? t.slice(11) : t;
+  }
+  return undefined;
+}
+
+function finish(head: string, level: LogLevel, lines: string[], e: LogEvent, jsonExtra?: string): ParsedLogEvent {
+  let text = head;
+  if (jsonExtra && !head.includes(jsonExtra)) text = text ? `${text} ${jsonExtra}` : jsonExtra;
+  const exc = lines.length > 0 ? exceptionLine(lines) : undefined;
+  // A bare `Traceback …:` head says nothing; the exception line is the event.
+  if (exc && head.startsWith('Traceback')) text = exc;
+  else if (exc && !text.includes(exc)) text = `${text} ${exc}`;
+  const ev: ParsedLogEvent = { timestamp: e.timestamp, logGroup: e.logGroup, level, text, raw: e.message.length > 500 ? e.message.slice(0, 500) : e.message };
+  if (e.logStream !== undefined) ev.logStream = e.logStream;
+  if (lines.length > 0) ev.stack = lines;
+  return ev;
+}
+
+/** How far apart (ms) a continuation line may be from its event and still be folded into it. */
+export const FOLD_WINDOW_MS = 2_000;
+
+/**
+ * Decodes raw log events into application events: JSON lines use their message/level fields;
+ * plain-text continuation lines (stack frames, `Caused by:`, exception lines after an error) are
+ * folded into the preceding event of the same stream. Input order within a stream is kept.
+ */
+export function parseLogEvents(events: readonly LogEvent[]): ParsedLogEvent[] {
+  const out: ParsedLogEvent[] = [];
+  // Per stream: the event being built, so interleaved streams fold correctly.
+  const open = new Map<string, { e: LogEvent; head: string; level: LogLevel; lines: string[]; extra?: string; index: number }>();
+  const flush = (key: string): void => {
+    const cur = open.get(key);
+    if (!cur) return;
+    out[cur.index] = finish(cur.head, cur.level, cur.lines, cur.e, cur.extra);
+    open.delete(key);
+  };
+  for (const e of events) {
+    const key = `${e.logGroup}\u0000${e.logStream ?? ''}`;
+    const msg = e.message;
+    const cur = open.get(key);
+    const firstNl = msg.indexOf('\n');
+    const first = firstNl >= 0 ? msg.slice(0, firstNl) : msg;
+    if (cur && e.timestamp - cur.e.timestamp <= FOLD_WINDOW_MS && first.length > 0 && first.charCodeAt(0) !== 123 && isContinuation(first, cur.level === 'ERROR' || cur.level === 'FATAL' || cur.lines.length > 0)) {
+      for (const l of msg.split('\n')) if (l.trim()) cur.lines.push(l.trim());
+      continue;
+    }
+    flush(key);
+    let head = first.trimEnd();
+    let level: LogLevel;
+    let extra: string | undefined;
+    const lines: string[] = [];
+    if (first.charCodeAt(0) === 123 /* { */) {
+      const j = jsonFields(msg);
+      if (j) {
+        head = j.message;
+        level = j.level;
+        extra = j.extra;
+        if (j.stack) lines.push(...j.stack);
+      } else level = plainLevel(head);
+    } else level = plainLevel(head);
+    if (firstNl >= 0 && lines.length === 0) for (const l of msg.slice(firstNl + 1).split('\n')) if (l.trim()) lines.push(l.trim());
+    const entry: { e: LogEvent; head: string; level: LogLevel; lines: string[]; extra?: string; index: number } = { e, head, level, lines, index: out.length };
+    if (extra !== undefined) entry.extra = extra;
+    out.push(undefined as unknown as ParsedLogEvent);
+    open.set(key, entry);
+  }
+  for (const key of [...open.keys()]) flush(key);
+  return out;
+}

@@ -21,6 +21,7 @@ const LEVEL_ALIASES: Record<string, LogLevel> = {
   trace: 'TRACE',
   debug: 'DEBUG',
   info: 'INFO',
+  log: 'INFO',
   information: 'INFO',
   notice: 'INFO',
   warn: 'WARN',
@@ -42,7 +43,7 @@ export function normalizeLevel(value: unknown): LogLevel {
   return LEVEL_ALIASES[value.toLowerCase()] ?? 'UNKNOWN';
 }
 
-const PLAIN_LEVEL_RE = /(?:^|[\s[|(])(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRITICAL|PANIC)(?=$|[\s\]|):])|level=(\w+)/;
+const PLAIN_LEVEL_RE = /(?:^|[\s[|(:])(TRACE|DEBUG|INFO|LOG|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRITICAL|PANIC)(?=$|[\s\]|):])|level=(\w+)/;
 
 /** Level of a plain-text line: the first level word near the start (`[ERROR]`, `level=warn`, `panic:`). */
 export function plainLevel(line: string): LogLevel {

@@ -27,8 +27,6 @@ const TS_RE = /^(?:\d{4}[-/]\d{2}[-/]\d{2}(?:[T ]?\d{2}:\d{2}(?::\d{2}(?:[.,]\d+
 const NUM_RE = /^[-+]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:e[-+]?\d+)?(?:ms|us|µs|ns|s|m|h|d|b|kb|mb|gb|tb|kib|mib|gib|%|x)?$/i;
 const HEX_RE = /^(?:0x[0-9a-fA-F]+|[0-9a-fA-F]{6,})$/;
 
-const LEADING_PUNCT = '([{<"\'`';
-const TRAILING_PUNCT = ')]}>,;:.!?"\'`';
 
 /** Classifies one bare token (punctuation already stripped); returns a mask or undefined to keep it. */
 export function classifyToken(t: string): string | undefined {
@@ -57,12 +55,25 @@ export function classifyToken(t: string): string | undefined {
   return undefined;
 }
 
+const isLeadingPunct = (c: number): boolean => c === 40 || c === 91 || c === 123 || c === 60 || c === 34 || c === 39 || c === 96;
+const isTrailingPunct = (c: number): boolean => c === 41 || c === 93 || c === 125 || c === 62 || c === 44 || c === 59 || c === 58 || c === 46 || c === 33 || c === 63 || c === 34 || c === 39 || c === 96;
+
 /** Masks one whitespace-free token, keeping surrounding punctuation and `key=` prefixes. */
 export function maskToken(token: string): string {
+  // Fast path: a token without digits, `/` or `:` can only be a plain word.
+  let special = false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 47 || c === 58) {
+      special = true;
+      break;
+    }
+  }
+  if (!special) return token;
   let start = 0;
   let end = token.length;
-  while (start < end && LEADING_PUNCT.includes(token[start] as string)) start++;
-  while (end > start && TRAILING_PUNCT.includes(token[end - 1] as string)) end--;
+  while (start < end && isLeadingPunct(token.charCodeAt(start))) start++;
+  while (end > start && isTrailingPunct(token.charCodeAt(end - 1))) end--;
   if (start >= end) return token;
   let core = token.slice(start, end);
   let prefix = token.slice(0, start);

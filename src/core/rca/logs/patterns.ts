@@ -34,7 +34,7 @@ export const CRITICAL_PATTERNS: readonly CriticalPattern[] = [
   {
     id: 'panic',
     title: 'Process panic / crash',
-    pattern: /\bpanic:|fatal error:|segmentation fault|SIGSEGV|core dumped|Unhandled(?:Promise)?Rejection|uncaughtException|Process exited before completing/i,
+    pattern: /\bpanic:|fatal error:|[Ss]egmentation fault|SIGSEGV|core dumped|Unhandled(?:Promise)?Rejection|uncaughtException|Process exited before completing/,
     severity: 'SEV-2',
     hints: { deployment: 0.6 },
   },

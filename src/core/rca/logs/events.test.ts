@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../../ports/logs.js';
-import { parseLogEvents, plainLevel } from './events.js';
+import { parseLogEvents, plainLevel, stripHeader } from './events.js';
 
 const ev = (timestamp: number, message: string, logStream = 's1'): LogEvent => ({ timestamp, logGroup: '/g', logStream, message });
 
@@ -53,5 +53,18 @@ describe('Function: plainLevel', () => {
     ['2026-01-01T00:00:00Z\tabc\tINFO\tdone', 'INFO'],
   ])('reads %j as %s', (line, level) => {
     expect(plainLevel(line)).toBe(level);
+  });
+});
+
+describe('Function: stripHeader', () => {
+  it.each([
+    ['2026-11-23 12:00:04.164   WARN 1 --- [http-nio-8080-exec-3] c.m.orders.Service : Slow request GET /x took 3000ms', 'Slow request GET /x took 3000ms'],
+    ['2026-11-23T12:00:00.000Z ERROR web[2001]: Failed to write /var/log/a.log', 'Failed to write /var/log/a.log'],
+    ['2026-11-23T12:00:00.000Z\t550e8400-e29b-41d4-a716-446655440000\tTask timed out after 6.01 seconds', 'Task timed out after 6.01 seconds'],
+    ['2026-11-23 12:00:00 UTC:10.0.1.12(45000):app@orders:[1234]:FATAL:  the database system is shutting down', 'the database system is shutting down'],
+    ['[ERROR] boom', 'boom'],
+    ['plain message', 'plain message'],
+  ])('strips the header of %j', (line, expected) => {
+    expect(stripHeader(line)).toBe(expected);
   });
 });

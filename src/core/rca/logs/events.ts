@@ -55,6 +55,32 @@ export function plainLevel(line: string): LogLevel {
   return 'UNKNOWN';
 }
 
+const HEADER_TOKEN_RE = /^(?:\d{4}[-/]\d{2}[-/]\d{2}(?:[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?)?Z?|\d{2}:\d{2}:\d{2}(?:[.,]\d+)?|[+-]\d{4}|UTC|GMT|\[[^\]]*\]|\[?(?:TRACE|DEBUG|INFO|LOG|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRITICAL)\]?:?|[\w.-]+\[\d+\]:|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+|---|UTC:\S*:)$/;
+
+/**
+ * Drops the line header (timestamp, level, pid, thread, logger) of a plain-text line: it is the
+ * same on every line, and long constant headers make unrelated messages look similar to the
+ * template miner. Spring's `… --- [thread] logger : message` is cut at the ` : `.
+ */
+export function stripHeader(line: string): string {
+  const spring = line.indexOf(' --- [');
+  if (spring >= 0) {
+    const colon = line.indexOf(' : ', spring);
+    if (colon >= 0) return line.slice(colon + 3);
+  }
+  let i = 0;
+  for (let k = 0; k < 8 && i < line.length; k++) {
+    while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+    let j = i;
+    while (j < line.length && line.charCodeAt(j) !== 32 && line.charCodeAt(j) !== 9) j++;
+    const tok = line.slice(i, j);
+    if (!HEADER_TOKEN_RE.test(tok)) break;
+    i = j;
+  }
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return i < line.length ? line.slice(i) : line;
+}
+
 const FRAME_RE = /^(?:at\s|\.\.\.\s\d+\s(?:more|common)|File\s"|goroutine\s\d+|Caused by:|Traceback\s|#\d+\s)/;
 const EXCEPTION_RE = /^(?:Caused by:\s)?[\w$.]*(?:Exception|Error|Panic|Fault|Killed)\b/;
 
@@ -164,7 +190,10 @@ export function parseLogEvents(events: readonly LogEvent[]): ParsedLogEvent[] {
         extra = j.extra;
         if (j.stack) lines.push(...j.stack);
       } else level = plainLevel(head);
-    } else level = plainLevel(head);
+    } else {
+      level = plainLevel(head);
+      head = stripHeader(head);
+    }
     if (firstNl >= 0 && lines.length === 0) for (const l of msg.slice(firstNl + 1).split('\n')) if (l.trim()) lines.push(l.trim());
     const entry: { e: LogEvent; head: string; level: LogLevel; lines: string[]; extra?: string; index: number } = { e, head, level, lines, index: out.length };
     if (extra !== undefined) entry.extra = extra;

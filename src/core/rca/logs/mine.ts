@@ -101,7 +101,7 @@ export interface RankedTemplate extends TemplateStats {
   ratio: number;
   /** How surprising the template is, weighted by level: new > frequent increase > steady. */
   score: number;
-  critical: { id: string; title: string; severity: Severity }[];
+  critical: { id: string; title: string; severity: Severity; hints: CriticalPattern['hints'] }[];
 }
 
 export interface RankOptions {
@@ -130,7 +130,7 @@ export function rankTemplates(templates: readonly TemplateStats[], options: Rank
     const ratio = (t.incident + a) / iMs / ((t.baseline + a) / bMs);
     const surprise = isNew ? 2 + Math.log2(1 + t.incident) : Math.max(0, Math.log2(ratio));
     const matchText = `${t.template}\n${t.samples[0] ?? ''}`;
-    const critical = classifyCritical(matchText, patterns).map((p) => ({ id: p.id, title: p.title, severity: p.severity }));
+    const critical = classifyCritical(matchText, patterns).map((p) => ({ id: p.id, title: p.title, severity: p.severity, hints: p.hints }));
     ranked.push({ ...t, isNew, ratio, score: surprise * LEVEL_WEIGHT[t.level], critical });
   }
   ranked.sort((x, y) => Number(y.isNew) - Number(x.isNew) || (x.isNew ? y.incident - x.incident : y.ratio - x.ratio) || y.incident - x.incident || (x.id < y.id ? -1 : 1));

@@ -81,6 +81,20 @@ export const CRITICAL_PATTERNS: readonly CriticalPattern[] = [
     hints: { configuration: 1 },
   },
   {
+    id: 'saturation',
+    title: 'Saturation (pools and queues full)',
+    pattern: /Thread pool saturated|RejectedExecution|queue (?:is )?full|server (?:is )?overloaded|too busy|503 Service Unavailable|load shedding/i,
+    severity: 'SEV-3',
+    hints: { capacity: 0.8 },
+  },
+  {
+    id: 'upstream-failure',
+    title: 'Upstream dependency failing',
+    pattern: /upstream|downstream|circuit breaker|dependency .*(?:failed|unavailable)|bad gateway|502 /i,
+    severity: 'SEV-3',
+    hints: { 'dependency-failure': 0.7 },
+  },
+  {
     id: 'pool-exhausted',
     title: 'Connection pool exhausted',
     pattern: /too many connections|connection pool exhausted|remaining connection slots are reserved|TooManyConnections|pool timeout/i,

@@ -7,3 +7,4 @@ export * from './links.js';
 export * from './report.js';
 export * from './logs/index.js';
 export * from './loggen/index.js';
+export * from './postmortem/index.js';

@@ -36,7 +36,7 @@ describe('Function: mineWindows + rankTemplates', () => {
   it('flags critical patterns and escalates only on grown templates', () => {
     expect(ranked[0]?.critical.map((c) => c.id)).toEqual(['connection-refused']);
     expect(criticalEscalation(ranked)?.severity).toBe('SEV-2');
-    const steady = rankTemplates(mineWindows([p(1, 'ECONNREFUSED x', 'ERROR'), p(1001, 'ECONNREFUSED x', 'ERROR')], baseline, incident).templates, { baselineMs: 1000, incidentMs: 1000 });
+    const steady = rankTemplates(mineWindows([p(1, 'ECONNREFUSED x', 'ERROR'), p(2, 'ECONNREFUSED x', 'ERROR'), p(3, 'ECONNREFUSED x', 'ERROR'), p(1001, 'ECONNREFUSED x', 'ERROR'), p(1002, 'ECONNREFUSED x', 'ERROR'), p(1003, 'ECONNREFUSED x', 'ERROR')], baseline, incident).templates, { baselineMs: 1000, incidentMs: 1000 });
     expect(criticalEscalation(steady)).toBeUndefined();
   });
 

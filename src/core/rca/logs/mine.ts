@@ -144,13 +144,14 @@ export interface Escalation {
 
 /**
  * Critical patterns on templates that grew in the incident window (new, or ≥ `minRatio` times
- * more frequent) escalate; a pattern that was already as frequent before is background noise.
+ * more frequent, and seen at least `minCount` times) escalate; a pattern that was already as
+ * frequent before, or a single stray line, is background noise.
  */
-export function criticalEscalation(ranked: readonly RankedTemplate[], minRatio = 2): Escalation | undefined {
+export function criticalEscalation(ranked: readonly RankedTemplate[], minRatio = 2, minCount = 3): Escalation | undefined {
   let severity: Severity | undefined;
   const reasons: string[] = [];
   for (const t of ranked) {
-    if (t.critical.length === 0 || !(t.isNew || t.ratio >= minRatio)) continue;
+    if (t.critical.length === 0 || t.incident < minCount || !(t.isNew || t.ratio >= minRatio)) continue;
     for (const c of t.critical) {
       severity = severity ? worstSeverity(severity, c.severity) : c.severity;
       reasons.push(`${c.title}: "${t.template}" ×${t.incident}${t.isNew ? ' (new)' : ` (×${t.ratio.toFixed(1)} vs baseline)`}`);

@@ -159,47 +159,46 @@ export const FOLD_WINDOW_MS = 2_000;
  */
 export function parseLogEvents(events: readonly LogEvent[]): ParsedLogEvent[] {
   const out: ParsedLogEvent[] = [];
-  // Per stream: the event being built, so interleaved streams fold correctly.
-  const open = new Map<string, { e: LogEvent; head: string; level: LogLevel; lines: string[]; extra?: string; index: number }>();
-  const flush = (key: string): void => {
-    const cur = open.get(key);
-    if (!cur) return;
-    out[cur.index] = finish(cur.head, cur.level, cur.lines, cur.e, cur.extra);
-    open.delete(key);
+  type Building = { e: LogEvent; head: string; level: LogLevel; lines: string[]; extra: string | undefined; index: number };
+  // Per stream: the event being built, so interleaved streams fold correctly. Entries are
+  // overwritten rather than deleted (cheaper), and finished when replaced or at the end.
+  const open = new Map<string, Building>();
+  const finishEntry = (b: Building): void => {
+    out[b.index] = finish(b.head, b.level, b.lines, b.e, b.extra);
   };
   for (const e of events) {
-    const key = `${e.logGroup}\u0000${e.logStream ?? ''}`;
+    const key = e.logStream === undefined ? e.logGroup : `${e.logGroup}\u0000${e.logStream}`;
     const msg = e.message;
     const cur = open.get(key);
     const firstNl = msg.indexOf('\n');
     const first = firstNl >= 0 ? msg.slice(0, firstNl) : msg;
-    if (cur && e.timestamp - cur.e.timestamp <= FOLD_WINDOW_MS && first.length > 0 && first.charCodeAt(0) !== 123 && isContinuation(first, cur.level === 'ERROR' || cur.level === 'FATAL' || cur.lines.length > 0)) {
+    const c0 = first.charCodeAt(0);
+    if (cur && e.timestamp - cur.e.timestamp <= FOLD_WINDOW_MS && first.length > 0 && c0 !== 123 && isContinuation(first, cur.level === 'ERROR' || cur.level === 'FATAL' || cur.lines.length > 0)) {
       for (const l of msg.split('\n')) if (l.trim()) cur.lines.push(l.trim());
       continue;
     }
-    flush(key);
-    let head = first.trimEnd();
+    if (cur) finishEntry(cur);
+    let head = first;
     let level: LogLevel;
     let extra: string | undefined;
     const lines: string[] = [];
-    if (first.charCodeAt(0) === 123 /* { */) {
+    if (c0 === 123 /* { */) {
       const j = jsonFields(msg);
       if (j) {
         head = j.message;
         level = j.level;
         extra = j.extra;
-        if (j.stack) lines.push(...j.stack);
+        if (j.stack) for (const l of j.stack) lines.push(l);
       } else level = plainLevel(head);
     } else {
+      head = head.trimEnd();
       level = plainLevel(head);
       head = stripHeader(head);
     }
     if (firstNl >= 0 && lines.length === 0) for (const l of msg.slice(firstNl + 1).split('\n')) if (l.trim()) lines.push(l.trim());
-    const entry: { e: LogEvent; head: string; level: LogLevel; lines: string[]; extra?: string; index: number } = { e, head, level, lines, index: out.length };
-    if (extra !== undefined) entry.extra = extra;
+    open.set(key, { e, head, level, lines, extra, index: out.length });
     out.push(undefined as unknown as ParsedLogEvent);
-    open.set(key, entry);
   }
-  for (const key of [...open.keys()]) flush(key);
+  for (const b of open.values()) finishEntry(b);
   return out;
 }

@@ -1,7 +1,7 @@
 import { stableHash } from '../../shared/hash.js';
 import type { Severity } from '../../shared/severity.js';
 import { worstSeverity } from '../../shared/severity.js';
-import { DrainMiner, type DrainOptions } from './drain.js';
+import { DrainMiner, type DrainOptions, type LogCluster } from './drain.js';
 import type { LogLevel, ParsedLogEvent } from './events.js';
 import { classifyCritical, CRITICAL_PATTERNS, type CriticalPattern } from './patterns.js';
 
@@ -34,59 +34,86 @@ export interface MineResult {
 
 const LEVEL_ORDER: Record<LogLevel, number> = { UNKNOWN: 0, TRACE: 1, DEBUG: 2, INFO: 3, WARN: 4, ERROR: 5, FATAL: 6 };
 
+type Acc = { baseline: number; incident: number; level: LogLevel; samples: string[]; bSamples: string[]; groups: Set<string>; first?: number; last?: number };
+
+/**
+ * Streaming form of {@link mineWindows}: feed events in batches (e.g. page by page from the Logs
+ * port) and read the result at the end; memory stays proportional to the number of templates.
+ */
+export class WindowMiner {
+  private readonly miner: DrainMiner;
+  private readonly maxSamples: number;
+  private readonly acc = new Map<LogCluster, Acc>();
+  private linesBaseline = 0;
+  private linesIncident = 0;
+
+  constructor(
+    private readonly baseline: TimeWindow,
+    private readonly incident: TimeWindow,
+    options: DrainOptions & { maxSamples?: number } = {},
+  ) {
+    this.miner = new DrainMiner(options);
+    this.maxSamples = options.maxSamples ?? 3;
+  }
+
+  add(events: readonly ParsedLogEvent[]): void {
+    const { baseline, incident, maxSamples } = this;
+    for (const e of events) {
+      const inIncident = e.timestamp >= incident.startMs && e.timestamp < incident.endMs;
+      const inBaseline = !inIncident && e.timestamp >= baseline.startMs && e.timestamp < baseline.endMs;
+      if (!inIncident && !inBaseline) continue;
+      const c = this.miner.add(e.level === 'UNKNOWN' ? e.text : `${e.level} ${e.text}`);
+      let a = this.acc.get(c);
+      if (!a) {
+        a = { baseline: 0, incident: 0, level: e.level, samples: [], bSamples: [], groups: new Set() };
+        this.acc.set(c, a);
+      }
+      if (LEVEL_ORDER[e.level] > LEVEL_ORDER[a.level]) a.level = e.level;
+      a.groups.add(e.logGroup);
+      if (inIncident) {
+        this.linesIncident++;
+        a.incident++;
+        if (a.samples.length < maxSamples) a.samples.push(sampleOf(e));
+        if (a.first === undefined || e.timestamp < a.first) a.first = e.timestamp;
+        if (a.last === undefined || e.timestamp > a.last) a.last = e.timestamp;
+      } else {
+        this.linesBaseline++;
+        a.baseline++;
+        if (a.bSamples.length < maxSamples) a.bSamples.push(sampleOf(e));
+      }
+    }
+  }
+
+  result(): MineResult {
+    const templates: TemplateStats[] = [];
+    for (const [cluster, a] of this.acc) {
+      const template = cluster.tokens.join(' ');
+      const t: TemplateStats = {
+        id: stableHash(template).slice(0, 12),
+        template,
+        level: a.level,
+        baseline: a.baseline,
+        incident: a.incident,
+        samples: a.samples.length > 0 ? a.samples : a.bSamples,
+        logGroups: [...a.groups].sort(),
+      };
+      if (a.first !== undefined) t.firstSeenMs = a.first;
+      if (a.last !== undefined) t.lastSeenMs = a.last;
+      templates.push(t);
+    }
+    return { templates, linesBaseline: this.linesBaseline, linesIncident: this.linesIncident };
+  }
+}
+
 /**
  * Mines templates from the events of both windows with one miner (so the same message shape gets
  * the same template in both), then counts each template per window. Events outside both windows
  * are ignored.
  */
 export function mineWindows(events: readonly ParsedLogEvent[], baseline: TimeWindow, incident: TimeWindow, options: DrainOptions & { maxSamples?: number } = {}): MineResult {
-  const miner = new DrainMiner(options);
-  const maxSamples = options.maxSamples ?? 3;
-  type Acc = { baseline: number; incident: number; level: LogLevel; samples: string[]; bSamples: string[]; groups: Set<string>; first?: number; last?: number };
-  const acc = new Map<string, Acc>();
-  let linesBaseline = 0;
-  let linesIncident = 0;
-  for (const e of events) {
-    const inIncident = e.timestamp >= incident.startMs && e.timestamp < incident.endMs;
-    const inBaseline = !inIncident && e.timestamp >= baseline.startMs && e.timestamp < baseline.endMs;
-    if (!inIncident && !inBaseline) continue;
-    const c = miner.add(e.level === 'UNKNOWN' ? e.text : `${e.level} ${e.text}`);
-    let a = acc.get(c.id);
-    if (!a) {
-      a = { baseline: 0, incident: 0, level: e.level, samples: [], bSamples: [], groups: new Set() };
-      acc.set(c.id, a);
-    }
-    if (LEVEL_ORDER[e.level] > LEVEL_ORDER[a.level]) a.level = e.level;
-    a.groups.add(e.logGroup);
-    if (inIncident) {
-      linesIncident++;
-      a.incident++;
-      if (a.samples.length < maxSamples) a.samples.push(sampleOf(e));
-      if (a.first === undefined || e.timestamp < a.first) a.first = e.timestamp;
-      if (a.last === undefined || e.timestamp > a.last) a.last = e.timestamp;
-    } else {
-      linesBaseline++;
-      a.baseline++;
-      if (a.bSamples.length < maxSamples) a.bSamples.push(sampleOf(e));
-    }
-  }
-  const templates: TemplateStats[] = [];
-  for (const [cid, a] of acc) {
-    const template = miner.template(cid) ?? '';
-    const t: TemplateStats = {
-      id: stableHash(template).slice(0, 12),
-      template,
-      level: a.level,
-      baseline: a.baseline,
-      incident: a.incident,
-      samples: a.samples.length > 0 ? a.samples : a.bSamples,
-      logGroups: [...a.groups].sort(),
-    };
-    if (a.first !== undefined) t.firstSeenMs = a.first;
-    if (a.last !== undefined) t.lastSeenMs = a.last;
-    templates.push(t);
-  }
-  return { templates, linesBaseline, linesIncident };
+  const m = new WindowMiner(baseline, incident, options);
+  m.add(events);
+  return m.result();
 }
 
 function sampleOf(e: ParsedLogEvent): string {

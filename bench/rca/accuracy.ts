@@ -1,6 +1,7 @@
 import { createRcaService } from '../../src/app/rca/index.js';
 import { manualClock, memoryStore, scenarioPorts } from '../../src/app/rca/testing/fakes.js';
-import type { RcaScenario } from '../../src/core/rca/loggen/scenarios.js';
+import { FAULT_CAUSES, type FaultKind } from '../../src/core/rca/loggen/faults.js';
+import { buildScenario, type ScenarioOptions } from '../../src/core/rca/loggen/scenarios.js';
 import type { RcaReport } from '../../src/core/rca/report.js';
 import type { CauseKind } from '../../src/core/rca/taxonomy.js';
 
@@ -24,13 +25,14 @@ export interface CaseResult {
   lines: number;
 }
 
-/** A generated scenario analysed through the real use case, over fake Logs/Cloud ports. */
-export function scenarioCase(s: RcaScenario): AccuracyCase {
+/** A generated scenario analysed through the real use case, over fake Logs/Cloud ports (built only when analysed). */
+export function scenarioCase(kind: FaultKind, seed: number, options: ScenarioOptions = {}): AccuracyCase {
   return {
-    id: s.id,
-    kind: s.kind,
-    cause: s.cause,
+    id: `${kind}#${seed}`,
+    kind,
+    cause: FAULT_CAUSES[kind],
     analyze: async () => {
+      const s = buildScenario(kind, seed, options);
       const { logs, cloud } = scenarioPorts(s);
       const service = createRcaService({ logs, cloud, store: memoryStore(), clock: manualClock(s.nowMs) });
       return service.analyze(s.incident, { anomalies: s.anomalies, topology: [...s.topology] });

@@ -5,7 +5,7 @@
  * --rate N (log lines per minute per service in scenarios, default 30).
  */
 import { argValue, finishBenchmark, peakRssMb } from '../lib/report.js';
-import { scenarioSet } from '../../src/core/rca/loggen/scenarios.js';
+import { scenarioSpecs } from '../../src/core/rca/loggen/scenarios.js';
 import { runAccuracy, scenarioCase } from './accuracy.js';
 import { measureThroughput } from './throughput.js';
 
@@ -17,7 +17,7 @@ process.stderr.write(`rca: mining throughput on ${lines} generated lines…\n`);
 const throughput = measureThroughput(lines);
 process.stderr.write(`rca: ${Math.round(throughput.linesPerSecCpu)} lines/s (CPU time), ${Math.round(throughput.linesPerSecWall)} lines/s (wall), ${throughput.templates} templates\n`);
 
-const cases = scenarioSet(seeds, { ratePerMinute: rate }).map(scenarioCase);
+const cases = scenarioSpecs(seeds).map(({ kind, seed }) => scenarioCase(kind, seed, { ratePerMinute: rate }));
 process.stderr.write(`rca: ${cases.length} scenarios…\n`);
 const accuracy = await runAccuracy(cases, (done, total) => {
   if (done % 9 === 0 || done === total) process.stderr.write(`rca: ${done}/${total}\n`);

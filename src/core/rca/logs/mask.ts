@@ -102,10 +102,10 @@ const QUOTED_RE = /"(?:[^"\\]|\\.)*"|(?<=^|[\s=:(,[])'[^'\n]*'/g;
  * Splits a message into masked tokens. Quoted strings are masked as a whole first (they may hold
  * spaces); the quote scan only runs when the line contains a quote character.
  */
-export function maskedTokens(message: string): string[] {
+export function maskedTokens(message: string, firstToken?: string): string[] {
   let text = message;
   if (text.includes('"') || text.includes("'")) text = text.replace(QUOTED_RE, MASKS.str);
-  const out: string[] = [];
+  const out: string[] = firstToken === undefined ? [] : [firstToken];
   let i = 0;
   const n = text.length;
   while (i < n) {

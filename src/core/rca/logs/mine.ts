@@ -2,6 +2,7 @@ import { stableHash } from '../../shared/hash.js';
 import type { Severity } from '../../shared/severity.js';
 import { worstSeverity } from '../../shared/severity.js';
 import { DrainMiner, type DrainOptions, type LogCluster } from './drain.js';
+import { maskedTokens } from './mask.js';
 import type { LogLevel, ParsedLogEvent } from './events.js';
 import { classifyCritical, CRITICAL_PATTERNS, type CriticalPattern } from './patterns.js';
 
@@ -62,7 +63,7 @@ export class WindowMiner {
       const inIncident = e.timestamp >= incident.startMs && e.timestamp < incident.endMs;
       const inBaseline = !inIncident && e.timestamp >= baseline.startMs && e.timestamp < baseline.endMs;
       if (!inIncident && !inBaseline) continue;
-      const c = this.miner.add(e.level === 'UNKNOWN' ? e.text : `${e.level} ${e.text}`);
+      const c = this.miner.addTokens(maskedTokens(e.text, e.level === 'UNKNOWN' ? undefined : e.level));
       let a = this.acc.get(c);
       if (!a) {
         a = { baseline: 0, incident: 0, level: e.level, samples: [], bSamples: [], groups: new Set() };

@@ -8,3 +8,4 @@ export * from './report.js';
 export * from './logs/index.js';
 export * from './loggen/index.js';
 export * from './postmortem/index.js';
+export * from './format.js';

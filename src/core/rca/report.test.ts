@@ -37,3 +37,16 @@ describe('Function: buildRcaReport', () => {
     expect(r.summary).toContain('No probable cause found');
   });
 });
+
+describe('Function: formatRcaReport', () => {
+  it('prints causes with evidence, templates and gaps for the CLI', async () => {
+    const { formatRcaReport } = await import('./format.js');
+    const logs = [];
+    for (let i = 0; i < 20; i++) logs.push({ timestamp: T - 5 * MIN + i * 10_000, logGroup: '/g', message: `ERROR connect ECONNREFUSED 10.0.0.${i}:5432` });
+    const text = formatRcaReport({ ...buildRcaReport({ incident, nowMs: T + 10 * MIN, logs }), gaps: ['changes on fn: AccessDenied'] });
+    expect(text).toContain('1. Dependency failure');
+    expect(text).toContain('NEW      20  ERROR connect ECONNREFUSED <IP>  [connection-refused]');
+    expect(text).toContain('ESCALATE to SEV-2');
+    expect(text).toContain('  - changes on fn: AccessDenied');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../../ports/logs.js';
-import { parseLogEvents, plainLevel, stripHeader } from './events.js';
+import fc from 'fast-check';
+import { jsonFields, parseLogEvents, plainLevel, stripHeader } from './events.js';
 
 const ev = (timestamp: number, message: string, logStream = 's1'): LogEvent => ({ timestamp, logGroup: '/g', logStream, message });
 
@@ -66,5 +67,34 @@ describe('Function: stripHeader', () => {
     ['plain message', 'plain message'],
   ])('strips the header of %j', (line, expected) => {
     expect(stripHeader(line)).toBe(expected);
+  });
+});
+
+describe('Function: jsonFields', () => {
+  it.each([
+    ['{"level":"WARN","message":"slow request","service":"x"}', 'slow request', 'WARN', undefined],
+    ['{"msg":"hello","severity":"error"}', 'hello', 'ERROR', undefined],
+    ['{"level":30,"msg":"pino line"}', 'pino line', 'WARN', undefined],
+    ['{"level":"INFO","message":"say \\"hi\\" now"}', 'say "hi" now', 'INFO', undefined],
+    ['{"level":"ERROR","message":"failed","error":{"name":"TypeError","message":"x is undefined"}}', 'failed', 'ERROR', 'TypeError: x is undefined'],
+  ])('reads %s', (line, message, level, extra) => {
+    const f = jsonFields(line);
+    expect(f?.message).toBe(message);
+    expect(f?.level).toBe(level);
+    expect(f?.extra).toBe(extra);
+  });
+
+  it('agrees with a full parse on generated flat lines', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom('INFO', 'WARN', 'ERROR'), (message, level) => {
+        const f = jsonFields(JSON.stringify({ level, message, service: 's' }));
+        expect(f?.message).toBe(message);
+        expect(f?.level).toBe(level);
+      }),
+    );
+  });
+
+  it('returns undefined for broken JSON', () => {
+    expect(jsonFields('{not json')).toBeUndefined();
   });
 });

@@ -99,8 +99,34 @@ interface JsonFields {
   stack?: string[];
 }
 
+/** A top-level string field read without parsing; null when only a full parse can tell. */
+function quickString(line: string, key: string): string | undefined | null {
+  const k = line.indexOf(key);
+  if (k < 0) return undefined;
+  const start = k + key.length;
+  const end = line.indexOf('"', start);
+  if (end < 0) return null;
+  const v = line.slice(start, end);
+  return v.includes('\\') ? null : v;
+}
+
+/**
+ * Fast path for the common flat shape (`{"level":"INFO","message":"…",…}` without an error object
+ * or escapes): two indexOf scans instead of JSON.parse, which dominates decoding otherwise.
+ */
+function quickJsonFields(line: string): JsonFields | null {
+  if (line.includes('"error"') || line.includes('"err"') || line.includes('"exception"') || line.includes('"stack')) return null;
+  const message = quickString(line, '"message":"') ?? quickString(line, '"msg":"');
+  if (typeof message !== 'string') return null;
+  const level = quickString(line, '"level":"') ?? quickString(line, '"levelname":"') ?? quickString(line, '"severity":"');
+  if (level === null || (level === undefined && line.includes('"level":'))) return null;
+  return { message, level: normalizeLevel(level) };
+}
+
 /** Reads message/level (and a Powertools-style `error` object) from a JSON log line. */
 export function jsonFields(line: string): JsonFields | undefined {
+  const quick = quickJsonFields(line);
+  if (quick) return quick;
   let obj: unknown;
   try {
     obj = JSON.parse(line);

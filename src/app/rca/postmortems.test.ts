@@ -56,6 +56,14 @@ describe('Use case: post-mortems', () => {
     expect(pm?.actionItems.some((a) => a.source === 'mtta')).toBe(true);
   });
 
+  it('moves the stored incident into its Post-Mortem phase', async () => {
+    const { service, inc, store } = await resolvedIncident();
+    await service.onIncidentResolved(inc);
+    const stored = await store.collection<Incident>('incidents').get(inc.id);
+    expect(stored?.phase).toBe('Post-Mortem');
+    expect(stored?.timeline[stored.timeline.length - 1]?.message).toContain('Post-mortem draft pm-');
+  });
+
   it('is idempotent and never overwrites an edited draft', async () => {
     const { service, inc } = await resolvedIncident();
     const first = await service.onIncidentResolved(inc);

@@ -1,4 +1,5 @@
 import type { Incident } from '../../core/incidents/incident.js';
+import { advanceAtLeast } from '../../core/incidents/lifecycle.js';
 import { actionItemIssues, ghIssueCommands, type ActionItem, type GithubIssuePayload } from '../../core/rca/postmortem/actionItems.js';
 import { deadlineStatus, type DeadlineStatus } from '../../core/rca/postmortem/deadlines.js';
 import { buildPostmortemDraft, type PostmortemInputs, type SloBurn } from '../../core/rca/postmortem/draft.js';
@@ -82,6 +83,9 @@ export function createPostmortems(deps: { store: Store; clock: Clock }, options:
     const now = new Date(deps.clock.now()).toISOString();
     const doc: PostmortemDoc = { id, incidentId: incident.id, status: 'draft', severity: incident.severity, ...(incident.service ? { service: incident.service } : {}), title: incident.title, createdAt: now, dueAt: draft.dueAt, markdown: draft.markdown, actionItems: draft.actionItems, remindersSent: [], updatedAt: now, version: 1 };
     if (!(await col().create(doc))) return (await col().get(id)) as PostmortemDoc;
+    // The incident enters its last lifecycle phase when its post-mortem starts.
+    const incidents = deps.store.collection<Incident>('incidents');
+    if (await incidents.get(incident.id)) await incidents.update(incident.id, (inc) => advanceAtLeast(inc, 'Post-Mortem', now, 'automated', `Post-mortem draft ${id} created, due ${doc.dueAt}`));
     return doc;
   }
 

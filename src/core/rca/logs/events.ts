@@ -175,6 +175,8 @@ function finish(head: string, level: LogLevel, lines: string[], e: LogEvent, jso
   return ev;
 }
 
+const NO_LINES: string[] = [];
+
 /** How far apart (ms) a continuation line may be from its event and still be folded into it. */
 export const FOLD_WINDOW_MS = 2_000;
 
@@ -185,46 +187,66 @@ export const FOLD_WINDOW_MS = 2_000;
  */
 export function parseLogEvents(events: readonly LogEvent[]): ParsedLogEvent[] {
   const out: ParsedLogEvent[] = [];
-  type Building = { e: LogEvent; head: string; level: LogLevel; lines: string[]; extra: string | undefined; index: number };
-  // Per stream: the event being built, so interleaved streams fold correctly. Entries are
-  // overwritten rather than deleted (cheaper), and finished when replaced or at the end.
-  const open = new Map<string, Building>();
-  const finishEntry = (b: Building): void => {
-    out[b.index] = finish(b.head, b.level, b.lines, b.e, b.extra);
+  // One reusable slot per stream holds the event being built, so interleaved streams fold
+  // correctly; slots are mutated rather than reallocated (this loop runs once per log line).
+  type Slot = { e: LogEvent | undefined; head: string; level: LogLevel; lines: string[] | undefined; extra: string | undefined; index: number };
+  const streams = new Map<string, Map<string, Slot>>();
+  const flush = (b: Slot): void => {
+    if (b.e) out[b.index] = finish(b.head, b.level, b.lines ?? NO_LINES, b.e, b.extra);
+    b.e = undefined;
   };
   for (const e of events) {
-    const key = e.logStream === undefined ? e.logGroup : `${e.logGroup}\u0000${e.logStream}`;
+    let byStream = streams.get(e.logGroup);
+    if (!byStream) {
+      byStream = new Map();
+      streams.set(e.logGroup, byStream);
+    }
+    const streamKey = e.logStream ?? '';
+    let slot = byStream.get(streamKey);
+    if (!slot) {
+      slot = { e: undefined, head: '', level: 'UNKNOWN', lines: undefined, extra: undefined, index: 0 };
+      byStream.set(streamKey, slot);
+    }
     const msg = e.message;
-    const cur = open.get(key);
     const firstNl = msg.indexOf('\n');
     const first = firstNl >= 0 ? msg.slice(0, firstNl) : msg;
     const c0 = first.charCodeAt(0);
-    if (cur && e.timestamp - cur.e.timestamp <= FOLD_WINDOW_MS && first.length > 0 && c0 !== 123 && isContinuation(first, cur.level === 'ERROR' || cur.level === 'FATAL' || cur.lines.length > 0)) {
-      for (const l of msg.split('\n')) if (l.trim()) cur.lines.push(l.trim());
+    if (slot.e && e.timestamp - slot.e.timestamp <= FOLD_WINDOW_MS && first.length > 0 && c0 !== 123 && isContinuation(first, slot.level === 'ERROR' || slot.level === 'FATAL' || slot.lines !== undefined)) {
+      const lines = (slot.lines ??= []);
+      if (firstNl < 0) lines.push(msg.trim());
+      else for (const l of msg.split('\n')) if (l.trim()) lines.push(l.trim());
       continue;
     }
-    if (cur) finishEntry(cur);
+    flush(slot);
     let head = first;
     let level: LogLevel;
     let extra: string | undefined;
-    const lines: string[] = [];
+    let lines: string[] | undefined;
     if (c0 === 123 /* { */) {
       const j = jsonFields(msg);
       if (j) {
         head = j.message;
         level = j.level;
         extra = j.extra;
-        if (j.stack) for (const l of j.stack) lines.push(l);
+        if (j.stack && j.stack.length > 0) lines = j.stack.slice();
       } else level = plainLevel(head);
     } else {
       head = head.trimEnd();
       level = plainLevel(head);
       head = stripHeader(head);
     }
-    if (firstNl >= 0 && lines.length === 0) for (const l of msg.slice(firstNl + 1).split('\n')) if (l.trim()) lines.push(l.trim());
-    open.set(key, { e, head, level, lines, extra, index: out.length });
+    if (firstNl >= 0 && lines === undefined) {
+      lines = [];
+      for (const l of msg.slice(firstNl + 1).split('\n')) if (l.trim()) lines.push(l.trim());
+    }
+    slot.e = e;
+    slot.head = head;
+    slot.level = level;
+    slot.lines = lines;
+    slot.extra = extra;
+    slot.index = out.length;
     out.push(undefined as unknown as ParsedLogEvent);
   }
-  for (const b of open.values()) finishEntry(b);
+  for (const byStream of streams.values()) for (const slot of byStream.values()) flush(slot);
   return out;
 }

@@ -96,7 +96,8 @@ export function maskToken(token: string): string {
   return prefix + mask + token.slice(end);
 }
 
-const QUOTED_RE = /"(?:[^"\\]|\\.)*"|(?<=^|[\s=:(,[])'[^'\n]*'/g;
+const DOUBLE_QUOTED_RE = /"(?:[^"\\]|\\.)*"/g;
+const SINGLE_QUOTED_RE = /(?<=^|[\s=:(,[])'[^'\n]*'/g;
 
 /**
  * Splits a message into masked tokens. Quoted strings are masked as a whole first (they may hold
@@ -104,7 +105,8 @@ const QUOTED_RE = /"(?:[^"\\]|\\.)*"|(?<=^|[\s=:(,[])'[^'\n]*'/g;
  */
 export function maskedTokens(message: string, firstToken?: string): string[] {
   let text = message;
-  if (text.includes('"') || text.includes("'")) text = text.replace(QUOTED_RE, MASKS.str);
+  if (text.includes('"')) text = text.replace(DOUBLE_QUOTED_RE, MASKS.str);
+  if (text.includes("'")) text = text.replace(SINGLE_QUOTED_RE, MASKS.str);
   const out: string[] = firstToken === undefined ? [] : [firstToken];
   let i = 0;
   const n = text.length;

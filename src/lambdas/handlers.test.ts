@@ -98,7 +98,7 @@ describe('Handler: alert-router', () => {
 
 describe('Handler: anomaly-detector', () => {
   it('runs detection for the scheduled time', async () => {
-    const run = vi.fn(async () => ({ series: 10, anomalies: 2 }));
+    const run = vi.fn(async (_d: AwsDeps, _i: unknown) => ({ series: 10, anomalies: 2 }));
     wireUseCases({ runDetection: run });
     expect(await createAnomalyDetectorHandler(runtime())({ task: 'anomaly-detection', time: '2026-11-23T09:55:00Z' })).toEqual({ series: 10, anomalies: 2 });
     expect(run.mock.calls[0]?.[1]).toEqual({ scheduledFor: '2026-11-23T09:55:00Z' });
@@ -109,7 +109,7 @@ describe('Handler: anomaly-detector', () => {
 
 describe('Handler: log-analyzer', () => {
   it('analyzes the incident named by an IncidentOpened event, once', async () => {
-    const analyze = vi.fn(async () => ({ patterns: 3 }));
+    const analyze = vi.fn(async (_d: AwsDeps, _i: unknown) => ({ patterns: 3 }));
     wireUseCases({ analyzeIncidentLogs: analyze });
     const h = createLogAnalyzerHandler(runtime());
     const ev = { 'detail-type': 'IncidentOpened', detail: { eventId: 'e', payload: { incidentId: 'inc-7' } } };
@@ -126,7 +126,7 @@ describe('Handler: log-analyzer', () => {
 
 describe('Handler: cost-analyzer', () => {
   it('writes the daily report under cost/<day>.json', async () => {
-    const analyze = vi.fn(async () => ({ recommendations: 4, monthlySavings: 120 }));
+    const analyze = vi.fn(async (_d: AwsDeps, _i: unknown) => ({ recommendations: 4, monthlySavings: 120 }));
     wireUseCases({ analyzeCost: analyze });
     await createCostAnalyzerHandler(runtime())({ task: 'cost-report', time: '2026-11-23T03:00:00Z' });
     expect(analyze.mock.calls[0]?.[1]).toEqual({ scheduledFor: '2026-11-23T03:00:00Z', reportKey: 'cost/2026-11-23.json' });
@@ -190,7 +190,7 @@ describe('Handler: approval-callback', () => {
 
 describe('Handler: api', () => {
   it('forwards the request to handleHttp with lower-cased headers and the principal', async () => {
-    const http = vi.fn(async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '[]' }));
+    const http = vi.fn(async (_d: AwsDeps, _r: unknown) => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '[]' }));
     wireUseCases({ handleHttp: http });
     const res = await createApiHandler(runtime())(apiEvent({ httpMethod: 'GET', path: '/api/incidents', queryStringParameters: { status: 'open' }, body: null }));
     expect(res).toEqual({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '[]' });

@@ -94,7 +94,6 @@ export class ApiStack extends Stack {
       defaultRootObject: 'index.html',
       defaultBehavior: { origin: origins.S3BucketOrigin.withOriginAccessControl(this.consoleBucket.bucket), viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS, responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS },
       errorResponses: [{ httpStatus: 403, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.minutes(1) }],
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       enableLogging: true,
       logBucket: cfLogs.bucket,
       logFilePrefix: 'console/',

@@ -23,6 +23,8 @@ export interface Runtime {
   deps: () => AwsDeps;
   env: () => LambdaEnv;
   idempotent: Idempotent;
+  /** The invocation's Lambda context, so idempotency records expire with the remaining time. */
+  context?: Context;
 }
 
 /**
@@ -42,13 +44,13 @@ export function createRuntime(service: string, overrides: Partial<Pick<Runtime, 
     ((name, fn, keyPath) => {
       const tableName = getEnv().IDEMPOTENCY_TABLE_NAME;
       if (!tableName) return fn;
-      const wrapped = makeIdempotent(fn, {
-        persistenceStore: new DynamoDBPersistenceLayer({ tableName }),
-        config: new IdempotencyConfig({ ...(keyPath ? { eventKeyJmesPath: keyPath } : {}), expiresAfterSeconds: 24 * 3600, throwOnNoIdempotencyKey: true }),
-      });
+      const config = new IdempotencyConfig({ ...(keyPath ? { eventKeyJmesPath: keyPath } : {}), expiresAfterSeconds: 24 * 3600, throwOnNoIdempotencyKey: true });
+      if (rt.context) config.registerLambdaContext(rt.context);
+      const wrapped = makeIdempotent(fn, { persistenceStore: new DynamoDBPersistenceLayer({ tableName }), config });
       return ((...args: Parameters<typeof fn>) => wrapped(...args)) as typeof fn;
     });
-  return { service, logger, metrics, tracer, deps: getDeps, env: getEnv, idempotent };
+  const rt: Runtime = { service, logger, metrics, tracer, deps: getDeps, env: getEnv, idempotent };
+  return rt;
 }
 
 /**
@@ -57,7 +59,10 @@ export function createRuntime(service: string, overrides: Partial<Pick<Runtime, 
  */
 export function lambdaHandler<E, R>(rt: Runtime, work: (event: E, context: Context | undefined) => Promise<R>) {
   return async (event: E, context?: Context): Promise<R> => {
-    if (context) rt.logger.addContext(context);
+    if (context) {
+      rt.logger.addContext(context);
+      rt.context = context;
+    }
     rt.metrics.captureColdStartMetric();
     const parent = rt.tracer.isTracingEnabled() ? rt.tracer.getSegment() : undefined;
     const segment = parent?.addNewSubsegment(`## ${rt.service}`);

@@ -39,6 +39,8 @@ export const FEATURE_FLAGS: Record<string, unknown> = {
   '@aws-cdk/aws-sns:enforceSslPolicy': true,
   '@aws-cdk/core:checkSecretUsage': true,
   '@aws-cdk/aws-lambda:recognizeLayerVersion': true,
+  // Producer stacks keep their exports while a consumer uses them (CloudFormation enforces it).
+  '@aws-cdk/core:defaultCrossStackReferences': 'strong',
 };
 
 /** Stack ids: `AIOps-<Name>-<env>` so that several environments can share a CLI session. */

@@ -68,5 +68,6 @@ describe('Stack: ApiStack', () => {
     t.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     t.hasResourceProperties('AWS::CloudFront::Distribution', { DistributionConfig: Match.objectLike({ DefaultRootObject: 'index.html', Logging: Match.anyValue(), Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })] }) });
     t.hasResourceProperties('AWS::S3::Bucket', privateBucket);
+    expect(Object.keys(t.findOutputs('*'))).toEqual(expect.arrayContaining(['ConsoleBucketName', 'ConsoleUrl', 'ApiInvokePolicyArn']));
   });
 });

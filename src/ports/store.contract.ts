@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain, type AuditFields } from '../core/remediation/audit.js';
 import { NotFoundError } from '../core/shared/errors.js';
@@ -169,6 +170,34 @@ export function describeStoreContract(name: string, makeStore: () => Promise<{ s
       ])('%s', async (_label, query, expected) => {
         await seed();
         expect(ids(await incidents().find(query))).toEqual(expected);
+      });
+
+      it('agrees with a reference model for random documents and queries (property)', async () => {
+        let run = 0;
+        const hour = fc.integer({ min: 0, max: 23 }).map((h) => `2026-11-23T${String(h).padStart(2, '0')}:00:00.000Z`);
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(fc.record({ severity: fc.constantFrom('SEV-1', 'SEV-2'), status: fc.constantFrom('open', 'resolved'), openedAt: hour }), { maxLength: 8 }),
+            fc.record({ severity: fc.option(fc.constantFrom('SEV-1', 'SEV-2'), { nil: undefined }), since: fc.option(hour, { nil: undefined }), until: fc.option(hour, { nil: undefined }), order: fc.constantFrom('asc' as const, 'desc' as const), limit: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) }),
+            async (docs, q) => {
+              // Each run scopes its documents by a unique service so runs share one store.
+              const service = `svc-${++run}`;
+              const rows = docs.map((d, i) => incident(`${service}-${String(i).padStart(2, '0')}`, d.openedAt, { ...d, service }));
+              for (const r of rows) await incidents().create(r);
+              const where = { service, ...(q.severity ? { severity: q.severity } : {}) };
+              const got = await incidents().find({ where, order: q.order, ...(q.since ? { since: q.since } : {}), ...(q.until ? { until: q.until } : {}), ...(q.limit ? { limit: q.limit } : {}) });
+              const expected = rows
+                .filter((r) => (!q.severity || r.severity === q.severity) && (!q.since || r.openedAt >= q.since) && (!q.until || r.openedAt < q.until))
+                .sort((a, b) => (a.openedAt === b.openedAt ? 0 : a.openedAt < b.openedAt ? -1 : 1) * (q.order === 'desc' ? -1 : 1));
+              // Ties on the sort field may come back in any order: compare sort keys, then the id sets.
+              const want = q.limit ? expected.slice(0, q.limit) : expected;
+              expect(got.map((g) => g.openedAt)).toEqual(want.map((w) => w.openedAt));
+              if (!q.limit) expect(new Set(got.map((g) => g.id))).toEqual(new Set(want.map((w) => w.id)));
+              expect(await incidents().count(where)).toBe(rows.filter((r) => !q.severity || r.severity === q.severity).length);
+            },
+          ),
+          { numRuns: 15, seed: 20261123 },
+        );
       });
 
       it('sees updates to index fields', async () => {

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -94,12 +94,14 @@ export class ApiStack extends Stack {
       defaultRootObject: 'index.html',
       defaultBehavior: { origin: origins.S3BucketOrigin.withOriginAccessControl(this.consoleBucket.bucket), viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS, responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS },
       errorResponses: [{ httpStatus: 403, responseHttpStatus: 200, responsePagePath: '/index.html', ttl: Duration.minutes(1) }],
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       enableLogging: true,
       logBucket: cfLogs.bucket,
       logFilePrefix: 'console/',
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
     });
+    new CfnOutput(this, 'ConsoleBucketName', { value: this.consoleBucket.bucket.bucketName, description: 'aws s3 sync web/dist s3://<this>/' });
+    new CfnOutput(this, 'ConsoleUrl', { value: `https://${this.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'ApiInvokePolicyArn', { value: invokePolicy.managedPolicyArn });
     acknowledge(this.distribution, 'The console is served on the default *.cloudfront.net certificate, which pins TLSv1 as its minimum; attach a custom domain and ACM certificate to enforce TLSv1.2_2021 (docs/deploy.md).', 'AwsSolutions-CFR4');
     acknowledge(this.distribution, 'The console is a static single-page app; data is only reachable through the IAM-authenticated API, so geo restriction and WAF are optional add-ons.', 'AwsSolutions-CFR1', 'AwsSolutions-CFR2');
   }

@@ -170,6 +170,8 @@ class DynamoCollection<T extends Doc> implements Collection<T> {
   }
 
   async find(query: FindQuery = {}): Promise<T[]> {
+    // An empty range: DynamoDB rejects BETWEEN with bounds in the wrong order.
+    if (query.since !== undefined && query.until !== undefined && query.since >= query.until) return [];
     const { input, keep } = this.buildQuery(query);
     return (await queryAll(this.client, input, query.limit, keep)).map((item) => stripShadow<T>(item));
   }

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { parseOrThrow } from '../../core/shared/zod.js';
+import { createRuntime, lambdaHandler, MetricUnit, type Runtime } from '../shared/runtime.js';
+import { useCase } from '../shared/use-cases.js';
+
+/** The IncidentOpened event as EventBridge delivers it from the aiops bus (EventBridgeBus envelope). */
+const IncidentOpenedSchema = z.object({
+  'detail-type': z.literal('IncidentOpened'),
+  detail: z.object({ eventId: z.string().optional(), payload: z.object({ incidentId: z.string().min(1) }).passthrough() }),
+});
+
+export function createLogAnalyzerHandler(rt: Runtime) {
+  return lambdaHandler(rt, async (event: unknown) => {
+    const e = parseOrThrow(IncidentOpenedSchema, event, 'event');
+    const analyze = rt.idempotent('analyze', async (input: { incidentId: string }) => useCase('analyzeIncidentLogs')(rt.deps(), input), 'incidentId');
+    const res = await analyze({ incidentId: e.detail.payload.incidentId });
+    rt.metrics.addMetric('LogPatternsFound', MetricUnit.Count, res.patterns);
+    return res;
+  });
+}
+
+export const handler = createLogAnalyzerHandler(createRuntime('log-analyzer'));

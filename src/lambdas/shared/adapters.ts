@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { AwsCloud } from '../../adapters/aws/cloud.js';
+import { DynamoStore } from '../../adapters/aws/dynamodb-store.js';
+import { EventBridgeBus } from '../../adapters/aws/event-bus.js';
+import { CloudWatchLogs } from '../../adapters/aws/logs.js';
+import { CloudWatchMetrics } from '../../adapters/aws/metrics.js';
+import { SnsNotifier } from '../../adapters/aws/notifier.js';
+import { StepFunctionsApprovals } from '../../adapters/aws/approvals.js';
+import { S3ReportStore } from '../../adapters/aws/report-store.js';
+import type { Clock } from '../../ports/clock.js';
+import type { LambdaEnv } from './env.js';
+import type { AwsDeps } from './use-cases.js';
+
+/** Real time for Lambda: the only place outside adapters that reads the wall clock. */
+export const systemClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+
+/**
+ * Builds the AWS adapters once per container (clients are reused across invocations). Only
+ * the adapters a function's environment configures do anything; the others fail on use.
+ */
+export function buildAwsDeps(env: LambdaEnv, clock: Clock = systemClock): AwsDeps {
+  const region = env.AWS_REGION;
+  const topics: Record<string, string> = {};
+  if (env.ALERTS_TOPIC_ARN) topics.alerts = topics.default = env.ALERTS_TOPIC_ARN;
+  if (env.CRITICAL_TOPIC_ARN) topics.critical = env.CRITICAL_TOPIC_ARN;
+  if (env.APPROVALS_TOPIC_ARN) topics.approvals = env.APPROVALS_TOPIC_ARN;
+  const sns = new SnsNotifier({ topics, clientConfig: { region } });
+  const bucket = env.REPORTS_BUCKET_NAME ?? env.ARTIFACTS_BUCKET_NAME;
+  return {
+    env: env.AIOPS_ENV,
+    clock,
+    store: new DynamoStore({ env: env.AIOPS_ENV, clientConfig: { region } }),
+    bus: new EventBridgeBus({ eventBusName: env.EVENT_BUS_NAME ?? `aiops-alerts-${env.AIOPS_ENV}`, clock, newId: randomUUID, clientConfig: { region } }),
+    metrics: new CloudWatchMetrics({ clientConfig: { region } }),
+    logs: new CloudWatchLogs({ clientConfig: { region } }),
+    cloud: new AwsCloud({ clientConfig: { region } }),
+    notifiers: [sns],
+    approvals: new StepFunctionsApprovals({ notifier: sns, clientConfig: { region }, ...(env.CONSOLE_URL ? { consoleUrl: env.CONSOLE_URL } : {}) }),
+    ...(bucket ? { reports: new S3ReportStore({ bucket, clientConfig: { region } }) } : {}),
+    newId: randomUUID,
+  };
+}

@@ -4,6 +4,7 @@ import { enrichLabels, type ResourceContext } from '../../core/alerts/stages/enr
 import { isFlapping } from '../../core/alerts/stages/flap.js';
 import { assignSeverity } from '../../core/alerts/stages/severity.js';
 import type { Signal } from '../../core/events/signal.js';
+import { worstSeverity } from '../../core/shared/severity.js';
 import { attachAlert, findIncidentFor, groupKeyFor, noteRefire, openIncidentFor, type GroupingOptions } from '../../core/incidents/grouping.js';
 import type { Incident } from '../../core/incidents/incident.js';
 import { addTimeline, advance, advanceAtLeast } from '../../core/incidents/lifecycle.js';
@@ -80,13 +81,29 @@ export class SignalProcessor {
     return ctx;
   }
 
+  /**
+   * Applies one signal and stores it as processed. With `create`, the signal is not stored yet
+   * (the caller holds a store transaction, so "pending then processed" collapses into one write):
+   * returns undefined when it already exists, i.e. a re-delivery.
+   */
+  async processNew(stored: StoredSignal): Promise<ProcessOutcome | undefined> {
+    if (await this.signals.get(stored.id)) return undefined;
+    await this.index.load();
+    const { status: _s, receivedAt: _r, via: _v, alertId: _a, incidentId: _i, processedAt: _p, ...signal } = stored;
+    const now = this.nowIso();
+    const outcome = await this.apply(signal as Signal, now);
+    await this.signals.create({ ...stored, status: 'processed', processedAt: now, ...(outcome.alertId ? { alertId: outcome.alertId } : {}), ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}) });
+    return outcome;
+  }
+
   /** Applies one stored signal (pending or re-processed) and marks it processed. */
   async process(stored: StoredSignal): Promise<ProcessOutcome> {
     await this.index.load();
     const { status: _s, receivedAt: _r, via: _v, alertId: _a, incidentId: _i, processedAt: _p, ...signal } = stored;
     const now = this.nowIso();
     const outcome = await this.apply(signal as Signal, now);
-    await this.signals.update(stored.id, (cur) => ({ ...cur, status: 'processed', processedAt: now, ...(outcome.alertId ? { alertId: outcome.alertId } : {}), ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}) }));
+    // Only this processor writes a stored signal after its creation, so a put is safe here.
+    await this.signals.put({ ...stored, status: 'processed', processedAt: now, ...(outcome.alertId ? { alertId: outcome.alertId } : {}), ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}) });
     return outcome;
   }
 
@@ -137,6 +154,8 @@ export class SignalProcessor {
   private async groupFiring(alert: Alert, transition: AlertTransition, at: string, now: string): Promise<{ alert: Alert; opened: boolean }> {
     const current = alert.incidentId ? (this.index.get(alert.incidentId) ?? (await this.incidents.get(alert.incidentId))) : undefined;
     if (current && current.status === 'open') {
+      // Most signals only refresh an alert already in its incident: nothing to write.
+      if (transition !== 'refired' && current.alertIds.includes(alert.id) && worstSeverity(current.severity, alert.severity) === current.severity) return { alert, opened: false };
       const updated = await this.updateIncident(current.id, (i) => (transition === 'refired' ? noteRefire(i, alert, at) : attachAlert(i, alert, at, 'already in the incident')));
       if (updated.status === 'open') return { alert, opened: false };
     }

@@ -29,6 +29,8 @@ export interface PipelineRow {
   incidentPurity: number;
   mutedProblemsNotified: number;
   missedProblems: string[];
+  /** Problems that ended up in more than one incident (what costs precision). */
+  splitProblems: Record<string, number>;
 }
 
 export function benchConfig(storm: Storm): AlertingConfig {
@@ -121,6 +123,9 @@ export async function runPipeline(storm: Storm, log: (m: string) => void, batchS
   const missedProblems = expected.filter((p) => !found.has(p.id)).map((p) => p.id);
   const mutedIds = new Set(storm.problems.filter((p) => p.expectMuted).map((p) => p.id));
   const mutedProblemsNotified = new Set(sent.map((n) => problemOf.get(n.incidentId)).filter((p): p is string => !!p && mutedIds.has(p))).size;
+  const perProblem = new Map<string, number>();
+  for (const p of problemOf.values()) perProblem.set(p, (perProblem.get(p) ?? 0) + 1);
+  const splitProblems = Object.fromEntries([...perProblem].filter(([, n]) => n > 1));
   const correct = new Set([...problemOf.values()].filter((p) => !mutedIds.has(p))).size;
   await store.close();
   rmSync(dir, { recursive: true, force: true });
@@ -141,6 +146,7 @@ export async function runPipeline(storm: Storm, log: (m: string) => void, batchS
     incidentPurity: counted ? pure / counted : 1,
     mutedProblemsNotified,
     missedProblems,
+    splitProblems,
   };
 }
 

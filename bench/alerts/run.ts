@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const ours = await runPipeline(storm, log);
   log(`pipeline: ${Math.round(ours.eventsPerS)} events/s, ${ours.incidents} incidents, ${ours.notifications} notifications, recall ${ours.incidentRecall}, precision ${ours.incidentPrecision.toFixed(3)}`);
   if (ours.missedProblems.length) log(`missed problems: ${ours.missedProblems.join(', ')}`);
+  if (Object.keys(ours.splitProblems).length) log(`problems split over several incidents: ${JSON.stringify(ours.splitProblems)}`);
 
   const status = await measureStatusChanges(Number(argValue('open-alerts', '10000')), log);
   log(`status changes: p50 ${status.p50Ms.toFixed(2)} ms, p99 ${status.p99Ms.toFixed(2)} ms over ${status.ops} ops with ${status.openAlerts} open alerts`);

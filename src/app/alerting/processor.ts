@@ -40,6 +40,30 @@ export class SignalProcessor {
   readonly signals: Collection<StoredSignal>;
   readonly index: OpenIncidentIndex;
   private readonly inventoryCache = new Map<string, { at: number; ctx: ResourceContext | undefined }>();
+  /**
+   * Write-through cache of alerts: this processor is their only writer, so reads can skip the
+   * store. Bounded; cleared when a batch fails so a rolled-back write is never served.
+   */
+  private readonly alertCache = new Map<string, Alert>();
+  private static readonly ALERT_CACHE_MAX = 50_000;
+
+  clearCaches(): void {
+    this.alertCache.clear();
+  }
+
+  private async getAlert(id: string): Promise<Alert | undefined> {
+    const hit = this.alertCache.get(id);
+    if (hit) return hit;
+    const a = await this.alerts.get(id);
+    if (a) this.remember(a);
+    return a;
+  }
+
+  private remember(a: Alert): void {
+    this.alertCache.delete(a.id);
+    this.alertCache.set(a.id, a);
+    if (this.alertCache.size > SignalProcessor.ALERT_CACHE_MAX) this.alertCache.delete(this.alertCache.keys().next().value as string);
+  }
   mute: MuteCheck = () => undefined;
   /** Called after every alert write (the dispatcher's view, the inhibition index, transient stats). */
   onAlert: (alert: Alert, transition: AlertTransition) => void = () => undefined;
@@ -118,7 +142,7 @@ export class SignalProcessor {
     const sev = assignSeverity(signal, { environment: labels.environment ?? this.config.defaultEnvironment, customerFacing: labels.customerFacing === 'true' }, this.config.severity.rules, this.config.severity.thresholds);
     labels.severityRule = sev.rule;
     const fp = fingerprint(signal);
-    const prev = await this.alerts.get(fp);
+    const prev = await this.getAlert(fp);
     const { alert: applied, transition } = applySignal(prev, { signal: sev.level ? { ...signal, level: sev.level } : signal, severity: sev.severity, labels, now });
     if (!applied) return { transition };
     let alert = applied;
@@ -146,6 +170,7 @@ export class SignalProcessor {
       await this.onResolved(alert, signal.time, now);
     }
     await this.alerts.put(alert);
+    this.remember(alert);
     this.onAlert(alert, transition);
     await this.bus.publish('alert.updated', { alertId: alert.id, incidentId: alert.incidentId, status: alert.status }, `alert.updated:${alert.id}:${signal.id}`);
     return { alertId: alert.id, ...(alert.incidentId ? { incidentId: alert.incidentId } : {}), transition, alert, incidentOpened };

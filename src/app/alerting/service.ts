@@ -88,14 +88,20 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
   let inBatchTx = false;
   const inTx = async <T>(fn: () => Promise<T>): Promise<T> => {
     if (!tx) return fn();
-    return tx(async () => {
-      inBatchTx = true;
-      try {
-        return await fn();
-      } finally {
-        inBatchTx = false;
-      }
-    });
+    try {
+      return await tx(async () => {
+        inBatchTx = true;
+        try {
+          return await fn();
+        } finally {
+          inBatchTx = false;
+        }
+      });
+    } catch (e) {
+      // The batch rolled back: forget anything cached from it.
+      processor.clearCaches();
+      throw e;
+    }
   };
   const mute = new MuteState(store, config);
   const dispatcher = new NotificationDispatcher(store, clock, config, deps.notifiers ?? {}, (id, change) => processor.updateIncident(id, change));

@@ -1,7 +1,7 @@
 import { argValue, finishBenchmark, hasFlag, peakRssMb } from '../lib/report.js';
 import { runAlertmanager, type AlertmanagerRow } from './alertmanager.js';
 import { generateStorm } from './generator.js';
-import { measureStatusChanges, runPipeline } from './pipeline.js';
+import { measureDeferred, measureStatusChanges, runPipeline } from './pipeline.js';
 
 /**
  * `npm run bench:alerts [-- --events 100000 --seed 7 --skip-alertmanager --http-url URL]`
@@ -36,6 +36,9 @@ async function main(): Promise<void> {
   if (ours.missedProblems.length) log(`missed problems: ${ours.missedProblems.join(', ')}`);
   if (Object.keys(ours.splitProblems).length) log(`problems split over several incidents: ${JSON.stringify(ours.splitProblems)}`);
 
+  const deferred = hasFlag('skip-deferred') ? undefined : await measureDeferred(storm);
+  if (deferred) log(`deferred: accepted durably at ${Math.round(deferred.acceptEventsPerS)} events/s, backlog of ${deferred.pending} processed at ${Math.round(deferred.processEventsPerS)} signals/s`);
+
   const status = await measureStatusChanges(Number(argValue('open-alerts', '10000')), log);
   log(`status changes: p50 ${status.p50Ms.toFixed(2)} ms, p99 ${status.p99Ms.toFixed(2)} ms over ${status.ops} ops with ${status.openAlerts} open alerts`);
 
@@ -49,13 +52,14 @@ async function main(): Promise<void> {
 
   const rows = [
     { row: 'matcarv-aiops (in-process, SQLite WAL)', events_per_s: Math.round(ours.eventsPerS), notifications: ours.notifications },
+    { row: 'matcarv-aiops (durable accept only, defer)', events_per_s: Math.round(deferred?.acceptEventsPerS ?? 0), notifications: 'after processPending' },
     { row: 'matcarv-aiops (HTTP API, batches)', events_per_s: Math.round(http.eventsPerS), notifications: http.skipped ? 'skipped' : 'see server' },
     { row: `prometheus-alertmanager ${am.version ?? ''}`.trim(), events_per_s: Math.round(am.eventsPerS), notifications: am.skipped ? 'skipped' : am.notifications },
   ];
   console.table(rows);
   finishBenchmark(
     'alerts',
-    { seed, storm: { events: storm.events.length, problems: storm.problems.map((p) => ({ id: p.id, service: p.service, expectMuted: p.expectMuted })) }, pipeline: ours, statusChange: status, http, alertmanager: am },
+    { seed, storm: { events: storm.events.length, problems: storm.problems.map((p) => ({ id: p.id, service: p.service, expectMuted: p.expectMuted })) }, pipeline: ours, deferred, statusChange: status, http, alertmanager: am },
     {
       events: storm.events.length,
       events_per_s: ours.eventsPerS,

@@ -187,3 +187,17 @@ describe('Function: createAlertingService › with a transactional store', () =>
     expect((await store.collection<Alert>('alerts').get(a?.alertIds[0] as string))?.count).toBe(1);
   });
 });
+
+describe('Function: createAlertingService › deferred ingest', () => {
+  it('accepts durably as pending, detects re-deliveries, and processes on processPending', async () => {
+    const { svc, signals, alerts, incidents } = setup();
+    const [a, b] = await svc.ingestBatch([cpu('ALARM', T0), cpu('ALARM', T0)], { defer: true, via: 'sqs' });
+    expect(a).toMatchObject({ status: 'accepted', alertIds: [], incidentIds: [] });
+    expect(b?.status).toBe('duplicate');
+    expect((await signals.get(a?.signalIds[0] as string))?.status).toBe('pending');
+    expect(await alerts.count()).toBe(0);
+    expect(await svc.processPending()).toBe(1);
+    expect(await alerts.count()).toBe(1);
+    expect(await incidents.count()).toBe(1);
+  });
+});

@@ -30,6 +30,12 @@ export interface AlertingDeps {
 
 export interface IngestOptions {
   via?: IngestVia;
+  /**
+   * Accept only: store the signals durably as `pending` and return; `processPending()` (a worker,
+   * the next tick…) applies them later. For bursty sources (SQS, the HTTP batch API) that must
+   * acknowledge fast. Results then carry no alert/incident ids yet.
+   */
+  defer?: boolean;
 }
 
 export interface AlertingService {
@@ -134,7 +140,12 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
     const pending: StoredSignal[] = [];
     for (const s of signals) {
       const stored: StoredSignal = { ...s, status: 'pending', receivedAt, ...(opts.via ? { via: opts.via } : {}) };
-      if (inBatchTx) {
+      if (opts.defer) {
+        if (await processor.signals.create(stored)) {
+          fresh++;
+          continue;
+        }
+      } else if (inBatchTx) {
         // Inside one store transaction: process, then write once; nothing is acknowledged before the commit.
         const out = await processor.processNew(stored);
         if (out) {
@@ -171,7 +182,13 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
     processPending: () =>
       lock.run(async () => {
         const pending = await processor.signals.find({ where: { status: 'pending' }, order: 'asc' });
-        for (const s of pending) await processor.process(s);
+        // In chunks, each one store commit when the store offers transactions.
+        for (let i = 0; i < pending.length; i += 500) {
+          const chunk = pending.slice(i, i + 500);
+          await inTx(async () => {
+            for (const s of chunk) await processor.process(s);
+          });
+        }
         return pending.length;
       }),
     ingestSignals: (signals, opts) => lock.run(() => storeAndProcess(signals, opts ?? {})),

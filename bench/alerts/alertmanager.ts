@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -143,6 +143,8 @@ export async function runAlertmanager(storm: Storm, log: (m: string) => void, ba
     return { version, alerts: alerts.length, events, seconds, eventsPerS: events / seconds, notifications };
   } finally {
     if (child.pid) child.kill('SIGTERM');
+    await new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
     await new Promise<void>((r) => hook.close(() => r()));
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -143,7 +143,7 @@ export async function runAlertmanager(storm: Storm, log: (m: string) => void, ba
     return { version, alerts: alerts.length, events, seconds, eventsPerS: events / seconds, notifications };
   } finally {
     if (child.pid) child.kill('SIGTERM');
-    await new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
+    await new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
     await new Promise<void>((r) => hook.close(() => r()));
     rmSync(dir, { recursive: true, force: true });
   }

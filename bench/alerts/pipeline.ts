@@ -10,7 +10,7 @@ import type { QuarantineRecord } from '../../src/app/alerting/records.js';
 import { createAlertingService } from '../../src/app/alerting/service.js';
 import { ManualClock, MemoryBus } from '../../src/app/alerting/testing/index.js';
 import type { Storm } from './generator.js';
-import { BenchSqliteStore } from './sqliteStore.js';
+import { SqliteStore } from '../../src/adapters/local/sqlite-store.js';
 
 export interface PipelineRow {
   events: number;
@@ -47,7 +47,7 @@ export function benchConfig(storm: Storm): AlertingConfig {
 /** The full in-process pipeline on a durable SQLite store, driven by virtual time in 10 s ticks. */
 export async function runPipeline(storm: Storm, log: (m: string) => void, batchSize = 500): Promise<PipelineRow> {
   const dir = mkdtempSync(join(tmpdir(), 'aiops-bench-alerts-'));
-  const store = new BenchSqliteStore(join(dir, 'aiops.db'));
+  const store = new SqliteStore(join(dir, 'aiops.db'));
   const clock = new ManualClock(storm.start - 60_000);
   const svc = createAlertingService({ store, clock, bus: new MemoryBus(clock), notifiers: { outbox: new OutboxNotifier() }, config: benchConfig(storm) });
   await svc.createSilence({ matchers: [`service="${storm.silencedService}"`], startsAt: new Date(storm.start - 60_000).toISOString(), endsAt: new Date(storm.end + 3_600_000).toISOString(), createdBy: 'bench', comment: 'silenced service' });
@@ -153,7 +153,7 @@ export async function runPipeline(storm: Storm, log: (m: string) => void, batchS
 /** p99 of acknowledging/resolving one incident while 10 000 alerts are open. */
 export async function measureStatusChanges(openAlerts: number, log: (m: string) => void): Promise<{ openAlerts: number; ops: number; p50Ms: number; p99Ms: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'aiops-bench-status-'));
-  const store = new BenchSqliteStore(join(dir, 'aiops.db'));
+  const store = new SqliteStore(join(dir, 'aiops.db'));
   const clock = new ManualClock('2026-11-23T08:00:00.000Z');
   const svc = createAlertingService({ store, clock, bus: new MemoryBus(clock), config: { grouping: { groupBy: ['service'] } } });
   const services = Math.ceil(openAlerts / 10);
@@ -186,7 +186,7 @@ export async function measureStatusChanges(openAlerts: number, log: (m: string) 
  */
 export async function measureDeferred(storm: Storm, batchSize = 500): Promise<{ acceptEventsPerS: number; processEventsPerS: number; pending: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'aiops-bench-defer-'));
-  const store = new BenchSqliteStore(join(dir, 'aiops.db'));
+  const store = new SqliteStore(join(dir, 'aiops.db'));
   const clock = new ManualClock(storm.end);
   const svc = createAlertingService({ store, clock, bus: new MemoryBus(clock), config: benchConfig(storm) });
   const raws = storm.events.map((e) => e.raw);

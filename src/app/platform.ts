@@ -27,6 +27,11 @@ export interface LocalPlatformOptions {
   /** Environment of resources without an `environment` tag. */
   environment?: string;
   log?: (line: string) => void;
+  /**
+   * Register the catalogue's scheduled runbooks (snapshot retention, key rotation, detection, sync,
+   * cost report) with the scheduler. Off by default so a test sees only the executions it causes.
+   */
+  schedules?: boolean;
 }
 
 interface ClockState {
@@ -111,6 +116,12 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
   };
 
   scheduler.add({ name: 'expire-approvals', cron: '* * * * *', run: async () => void (await remediation.expireApprovals()) });
+  if (opts.schedules) {
+    for (const r of CATALOGUE) {
+      if (r.pattern !== 'scheduled' || !r.schedule) continue;
+      scheduler.add({ name: `runbook:${r.id}`, cron: r.schedule.cron, timezone: r.schedule.timezone ?? 'UTC', run: async (at) => void (await remediation.runScheduled(r.id, at)) });
+    }
+  }
 
   let ticking: Promise<void> | undefined;
   /** One step of the platform: sandbox alarms and faults, due jobs, alerting timers, persistence. */

@@ -120,10 +120,13 @@ export async function rehearse(p: LocalPlatform, clock: ManualClock, scenario: S
     await clock.advance(MINUTE);
     await p.tick();
   }
-  await p.orchestrator.settle();
-
   const failures: string[] = [];
-  const exec = await findExecution();
+  let exec = await findExecution();
+  // Only this execution: a scheduled one may be parked on the clock, which no longer moves.
+  if (exec?.endedAt) {
+    await p.orchestrator.settle(exec.id);
+    exec = await findExecution();
+  }
   const incident = exec?.incidentId ? await incidents.get(exec.incidentId) : (await incidents.find())[0];
   const approval = exec?.approvalId ? await approvals.get(exec.approvalId) : undefined;
   const targetValue = stateField(p.sandbox.resolve(exp.targetState.resource).state, exp.targetState.field);

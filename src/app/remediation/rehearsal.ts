@@ -108,10 +108,11 @@ export async function rehearse(p: LocalPlatform, clock: ManualClock, scenario: S
     if (exec?.status === 'WAITING_APPROVAL' && exec.approvalId && !decided) {
       decided = true;
       if (plan === 'expire') {
-        // Let the 7-day approval lapse: hourly steps (alarms only catch up on the last hour).
+        // Let the 7-day approval lapse in daily steps (the sandbox only catches up on the last hour
+        // of each step, so a week costs seconds, not a week of minutes).
         const approval = await approvals.get(exec.approvalId);
         const wait = Date.parse(approval!.expiresAt) - clock.now() + MINUTE;
-        await clock.advance(wait, 3_600_000);
+        await clock.advance(wait, 86_400_000);
         await p.tick();
         continue;
       }

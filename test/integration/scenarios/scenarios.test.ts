@@ -6,6 +6,7 @@ import type { Alert } from '../../../src/core/alerts/alert.js';
 import { findRunbook } from '../../../src/core/remediation/catalogue/index.js';
 import { AUDIT_FIELDS, verifyAuditChain } from '../../../src/core/remediation/audit.js';
 import type { Signal } from '../../../src/core/events/signal.js';
+import type { Execution } from '../../../src/core/remediation/execution.js';
 
 let t: RehearsalPlatform | undefined;
 afterEach(async () => {
@@ -107,5 +108,23 @@ describe('Scenario: every catalogue entry rehearsed end to end on a manual clock
     expect(audit.map((a) => a.outcome)).toEqual(['SKIPPED']);
     // A decision after expiry is refused.
     await expect(p.remediation.decide(r.approval!.id, 'approve', 'late-approver')).rejects.toThrow(/already expired/);
+  });
+
+  it('starts one scheduled execution per target and occurrence, however often the occurrence is replayed', async () => {
+    const { platform: p, clock } = await start(findScenario('anomaly-detection-schedule'));
+    const at = new Date('2026-11-23T10:05:00.000Z');
+    const first = await p.remediation.runScheduled('AIOps-RunAnomalyDetection', at);
+    const again = await p.remediation.runScheduled('AIOps-RunAnomalyDetection', at);
+    expect(first.map((e) => e.targetResource)).toEqual([p.sandbox.resolve('aiops-anomaly-detector').arn]);
+    expect(again.map((e) => e.id)).toEqual(first.map((e) => e.id));
+    // Only eligible targets: of the two IAM users, only deploy-bot has exactly one active key.
+    const rotation = await p.remediation.runScheduled('AIOps-RotateNonProdAccessKeys', new Date('2026-11-29T01:00:00.000Z'));
+    expect(rotation.map((e) => e.targetResource)).toEqual([p.sandbox.resolve('deploy-bot').arn]);
+    await expect(p.remediation.runScheduled('AIOps-ScaleOutEC2ASG', at)).rejects.toThrow(/not a scheduled runbook/);
+    await expect(p.remediation.runScheduled('AIOps-Nope', at)).rejects.toThrow(/unknown runbook/);
+    // Let the started executions finish before the store closes.
+    await clock.advance(3 * 60_000);
+    await p.orchestrator.settle();
+    expect((await p.store.collection<Execution>('executions').find()).every((e) => e.status === 'SUCCEEDED')).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { Sandbox } from '../../adapters/sandbox/sandbox.js';
 import { findScenario } from '../../adapters/sandbox/scenarios/index.js';
 import { CATALOGUE } from '../../core/remediation/catalogue/index.js';
 import { stateField } from './rehearsal.js';
-import { rehearseSsmDocument } from './ssm-rehearsal.js';
+import { rehearseSsmDocument, rehearseSsmOnSandboxCopy } from './ssm-rehearsal.js';
 
 const WITH_DOCUMENT = CATALOGUE.filter((r) => r.ssmDocument !== undefined || r.pattern === 'ssm');
 
@@ -68,5 +68,13 @@ describe('Function: rehearseSsmDocument', () => {
     const base = { cloud: sandbox.cloud, alarmState, advance, environment: 'staging', now: new Date(clock.now()).toISOString() };
     await expect(rehearseSsmDocument({ ...base, runbookId: 'AIOps-BlockS3PublicAccess', target: sandbox.resolve('matcarv-assets-staging').arn })).rejects.toThrow(/no SSM document/);
     await expect(rehearseSsmDocument({ ...base, runbookId: 'AIOps-RestartECSService', target: sandbox.resolve('checkout').arn })).rejects.toThrow(/not eligible/);
+  });
+
+  it('rehearses on a copy of the live sandbox, leaving the live account unchanged', async () => {
+    const { s, sandbox } = await faultedSandbox('ecs-tasks-zero');
+    const r = await rehearseSsmOnSandboxCopy(sandbox, 'AIOps-RestartECSService', 'checkout', { alarmName: s.expected.alarm! });
+    expect(r.run.status).toBe('Success');
+    expect(r.after.runningCount).toBe(4);
+    expect(sandbox.resolve('checkout').state.runningCount).toBe(0);
   });
 });

@@ -5,6 +5,8 @@ import type { RunbookContext } from '../../core/remediation/runbook.js';
 import { documentParameters, parseSsmDocument, runSsmDocument, type DocumentSettings, type SsmRunResult } from '../../core/remediation/ssm/index.js';
 import { NotFoundError, ValidationError } from '../../core/shared/errors.js';
 import type { ActionCall, Cloud, ResourceRecord } from '../../ports/cloud.js';
+import { ManualClock } from '../../adapters/local/clocks.js';
+import { Sandbox } from '../../adapters/sandbox/sandbox.js';
 
 const SSM_DIR = fileURLToPath(new URL('../../../scripts/ssm/', import.meta.url));
 
@@ -82,4 +84,40 @@ export async function rehearseSsmDocument(req: SsmRehearsalRequest): Promise<Ssm
     },
   });
   return { run, plan, parameters };
+}
+
+export interface SandboxSsmRehearsal extends SsmRehearsalResult {
+  /** The target's state in the rehearsal copy after the run (the live sandbox is untouched). */
+  after: Record<string, unknown>;
+}
+
+/**
+ * The use case behind "rehearse this runbook's SSM document now": runs it against a *copy* of the
+ * sandbox (restored from a snapshot onto its own manual clock), so virtual time can be advanced
+ * freely for sleeps and waits and the live simulated account is never changed.
+ */
+export async function rehearseSsmOnSandboxCopy(
+  live: Sandbox,
+  runbookId: string,
+  targetRef: string,
+  opts: { environment?: string; alarmName?: string; executionId?: string } = {},
+): Promise<SandboxSsmRehearsal> {
+  const clock = new ManualClock(live.now());
+  const copy = new Sandbox({ clock, restore: live.snapshot() });
+  const target = copy.resolve(targetRef);
+  const result = await rehearseSsmDocument({
+    runbookId,
+    target: target.arn,
+    cloud: copy.cloud,
+    alarmState: (name) => copy.alarms().find((a) => a.def.name === name)?.state,
+    advance: async (ms) => {
+      await clock.advance(ms);
+      await copy.tick();
+    },
+    environment: opts.environment ?? target.tags['environment'] ?? 'staging',
+    now: new Date(clock.now()).toISOString(),
+    ...(opts.alarmName ? { alarmName: opts.alarmName } : {}),
+    ...(opts.executionId ? { executionId: opts.executionId } : {}),
+  });
+  return { ...result, after: copy.resolve(target.arn).state };
 }

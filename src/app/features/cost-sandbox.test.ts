@@ -48,4 +48,15 @@ describe('Function: sandboxDailyMetrics', () => {
     expect(m['used_memory_max']).toEqual(m['Invocations']!.map((p) => ({ date: p.date, value: 210 })));
     expect(m['Duration']!.every((p) => p.value > 1000)).toBe(true);
   });
+
+  it('computes no series for a resource whose metrics the sandbox does not all publish (EC2 has no NetworkOut)', async () => {
+    const clock = new ManualClock('2026-11-23T10:00:00.000Z');
+    const sandbox = new Sandbox({ clock, seed: 7 });
+    const ec2 = toCostResource(sandbox.resolve('legacy-batch'));
+    const alb = toCostResource(sandbox.resolve('checkout-alb'));
+    const end = Date.parse('2026-11-23T00:00:00Z');
+    const m = await sandboxDailyMetrics(sandbox.metrics)([ec2, alb], end - 2 * 86_400_000, end);
+    expect(m.get(ec2.arn)).toBeUndefined();
+    expect(m.get(alb.arn)?.['RequestCount']).toHaveLength(2);
+  });
 });

@@ -1,6 +1,7 @@
 import type { ResourceRecord } from '../../ports/cloud.js';
 import type { Metrics } from '../../ports/metrics.js';
 import type { DailyMetrics } from '../../core/cost/inputs.js';
+import { metricsNeeded } from '../../core/cost/evaluate.js';
 import { dailyMetricQueries, toDailyMetrics } from '../../core/cost/metricQueries.js';
 
 type State = Record<string, unknown>;
@@ -91,10 +92,30 @@ export function toCostResource(r: ResourceRecord): ResourceRecord {
  * function's `MaxMemoryUsed` state field, so each day with invocations gets that value.
  * Metrics the sandbox does not publish (EC2 `NetworkOut`, DynamoDB `ConsumedWriteCapacityUnits`,
  * EBS ops) stay missing, so the rules concerned answer "insufficient data" instead of guessing.
+ * `metrics` must be the sandbox's Metrics port (its listMetrics names each series' resource).
  */
 export function sandboxDailyMetrics(metrics: Metrics) {
   return async (resources: ResourceRecord[], startMs: number, endMs: number): Promise<Map<string, DailyMetrics>> => {
-    const plan = dailyMetricQueries(resources);
+    // Every cost rule reads all of its resource type's daily metrics together (a day counts only
+    // when each series has a point), so a resource whose metrics the sandbox does not all publish
+    // cannot get a verdict from them: its series are not computed (the sandbox derives each daily
+    // point from 1,440 simulated minutes, and EC2 instances lack NetworkOut). Lambda's
+    // used_memory_max is derived from state below, so it is not required from the generator.
+    const published = new Map<string, Set<string>>();
+    for (const m of await metrics.listMetrics()) {
+      if (!m.resourceArn) continue;
+      let names = published.get(m.resourceArn);
+      if (!names) published.set(m.resourceArn, (names = new Set()));
+      names.add(m.metric.metricName);
+    }
+    const required = (r: ResourceRecord): string[] =>
+      metricsNeeded(r.type)
+        .map((spec) => spec.name)
+        .filter((name) => name !== 'used_memory_max')
+        // A load balancer needs the one metric of its kind: RequestCount (ALB) or NewFlowCount (NLB).
+        .filter((name) => r.type !== 'AWS::ElasticLoadBalancingV2::LoadBalancer' || name === (r.state.type === 'network' ? 'NewFlowCount' : 'RequestCount'));
+    const complete = resources.filter((r) => required(r).every((name) => published.get(r.arn)?.has(name)));
+    const plan = dailyMetricQueries(complete);
     // endMs is today's midnight: stop one period earlier so the day in progress is never read.
     const out = toDailyMetrics(plan, await metrics.getMetricData(plan.queries, startMs, endMs - 1));
     for (const r of resources) {

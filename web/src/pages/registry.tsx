@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { CostPage } from './Cost';
 import { IncidentPage, IncidentsPage } from './Incidents';
 import { OverviewPage } from './Overview';
 import { AlertsPage, ApprovalsPage, AuditPage, ExecutionPage, ExecutionsPage } from './Remediation';
@@ -20,4 +21,5 @@ export const PAGES: PageEntry[] = [
   { path: 'approvals', label: 'Approvals', list: () => <ApprovalsPage /> },
   { path: 'audit', label: 'Audit', list: () => <AuditPage /> },
   { path: 'sandbox', label: 'Sandbox', list: () => <SandboxPage /> },
+  { path: 'cost', label: 'Cost', list: () => <CostPage /> },
 ];

@@ -1,3 +1,4 @@
+import { installCompliance } from './compliance.js';
 import type { PlatformCore } from './core.js';
 
 /**
@@ -6,8 +7,9 @@ import type { PlatformCore } from './core.js';
  * routes and the CLI. One line per feature.
  */
 export async function installFeatures(core: PlatformCore) {
-  void core;
-  return {};
+  return {
+    compliance: await installCompliance(core),
+  };
 }
 
 export type Features = Awaited<ReturnType<typeof installFeatures>>;

@@ -102,4 +102,38 @@ describe('Feature: compliance on the local platform (manual clock)', () => {
     expect(JSON.stringify(approval.plan)).not.toContain('"FromPort":443');
     expect(verifyAuditChain(await p.store.audit.scan()).ok).toBe(true);
   });
+
+  it('rescans on an ingested Config compliance change once, whatever path it came in by', async () => {
+    t = await startTestPlatform();
+    const { platform: p } = t;
+    await p.features.compliance.scan();
+    const logs = 'arn:aws:s3:::matcarv-logs-staging';
+    const before = (await open(p, 's3-bucket-versioning', logs))!;
+    const time = new Date(t.clock.now()).toISOString();
+    const event = {
+      version: '0',
+      id: 'cfg-1',
+      'detail-type': 'Config Rules Compliance Change',
+      source: 'aws.config',
+      account: '123456789012',
+      region: 'us-east-1',
+      time,
+      resources: [logs],
+      detail: {
+        resourceId: 'matcarv-logs-staging',
+        resourceType: 'AWS::S3::Bucket',
+        awsRegion: 'us-east-1',
+        awsAccountId: '123456789012',
+        configRuleName: 's3-bucket-versioning-enabled',
+        messageType: 'ComplianceChangeNotification',
+        newEvaluationResult: { complianceType: 'NON_COMPLIANT', resultRecordedTime: time },
+      },
+    };
+    expect((await p.alerting.ingest(event, { via: 'api' })).status).toBe('accepted');
+    await t.clock.advance(30_000);
+    expect(await p.features.compliance.rescanChanges()).toEqual({ events: 1, rescanned: 1 });
+    expect((await p.features.compliance.getFinding(before.id))!.lastSeen).toBe(new Date(t.clock.now()).toISOString());
+    // Already handled: the next pass finds nothing new.
+    expect(await p.features.compliance.rescanChanges()).toEqual({ events: 0, rescanned: 0 });
+  });
 });

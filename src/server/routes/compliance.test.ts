@@ -13,6 +13,8 @@ beforeAll(async () => {
   app = await buildServer(t.platform);
   operator = await t.platform.auth.create('op', 'operator', 'test');
   viewer = await t.platform.auth.create('view', 'viewer', 'test');
+  // Every test reads findings: one scan up front keeps them independent of each other's order.
+  await t.platform.features.compliance.scan();
 });
 afterAll(async () => {
   await app.close();
@@ -68,6 +70,9 @@ describe('Route: compliance', () => {
     expect((await call('POST', `/findings/${f.id}/suppress`, viewer, { reason: 'log bucket, objects are immutable' })).statusCode).toBe(403);
     const bad = await call('POST', `/findings/${f.id}/suppress`, operator, { reason: '' });
     expect(bad.statusCode).toBe(400);
+    const past = await call('POST', `/findings/${f.id}/suppress`, operator, { reason: 'accepted', until: new Date(t.clock.now() - 60_000).toISOString() });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().field).toContain('until');
     const until = new Date(t.clock.now() + 30 * 86_400_000).toISOString();
     const ok = await call('POST', `/findings/${f.id}/suppress`, operator, { reason: 'log bucket, objects are immutable', until });
     expect(ok.statusCode).toBe(200);

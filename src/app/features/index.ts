@@ -1,4 +1,5 @@
 import { installCost } from './cost.js';
+import { installCompliance } from './compliance.js';
 import type { PlatformCore } from './core.js';
 
 /**
@@ -9,6 +10,7 @@ import type { PlatformCore } from './core.js';
 export async function installFeatures(core: PlatformCore) {
   return {
     cost: await installCost(core),
+    compliance: await installCompliance(core),
   };
 }
 

@@ -4,6 +4,7 @@ import { IncidentPage, IncidentsPage } from './Incidents';
 import { OverviewPage } from './Overview';
 import { AlertsPage, ApprovalsPage, AuditPage, ExecutionPage, ExecutionsPage } from './Remediation';
 import { SandboxPage } from './Sandbox';
+import { FindingPage, SecurityPage } from './Security';
 
 /** One entry per console page: its path (first segment), nav label, and list/detail views. One line per feature. */
 export interface PageEntry {
@@ -22,4 +23,5 @@ export const PAGES: PageEntry[] = [
   { path: 'audit', label: 'Audit', list: () => <AuditPage /> },
   { path: 'sandbox', label: 'Sandbox', list: () => <SandboxPage /> },
   { path: 'cost', label: 'Cost', list: () => <CostPage /> },
+  { path: 'security', label: 'Security', list: () => <SecurityPage />, detail: (id) => <FindingPage id={id} /> },
 ];

@@ -23,6 +23,7 @@ import costAnomalyReport from './cost-anomaly-report.js';
 import iamKeysNonprodRotation from './iam-keys-nonprod-rotation.js';
 import anomalyDetectionSchedule from './anomaly-detection-schedule.js';
 import securityhubSyncSchedule from './securityhub-sync-schedule.js';
+import postureDrift from './posture-drift.js';
 import type { ScenarioDescriptor } from './scenario.js';
 
 /** Every sandbox scenario, one file each (one per catalogue entry). The registry test checks each one. */
@@ -51,6 +52,7 @@ export const SCENARIOS: readonly ScenarioDescriptor[] = [
   iamKeysNonprodRotation,
   anomalyDetectionSchedule,
   securityhubSyncSchedule,
+  postureDrift,
 ];
 
 export function findScenario(id: string): ScenarioDescriptor {

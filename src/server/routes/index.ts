@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerContext } from '../context.js';
+import { detectionRoutes } from './detection.js';
 import { incidentRoutes } from './incidents.js';
 import { remediationRoutes } from './remediation.js';
 import { sandboxRoutes } from './sandbox.js';
@@ -7,4 +8,4 @@ import { signalRoutes } from './signals.js';
 import { systemRoutes } from './system.js';
 
 /** Every `/api/v1` route module, one per feature. */
-export const ROUTES: ((ctx: ServerContext) => FastifyPluginAsyncZod)[] = [systemRoutes, signalRoutes, incidentRoutes, remediationRoutes, sandboxRoutes];
+export const ROUTES: ((ctx: ServerContext) => FastifyPluginAsyncZod)[] = [systemRoutes, signalRoutes, incidentRoutes, remediationRoutes, sandboxRoutes, detectionRoutes];

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { IncidentPage, IncidentsPage } from './Incidents';
+import { MetricsPage } from './Metrics';
 import { OverviewPage } from './Overview';
 import { AlertsPage, ApprovalsPage, AuditPage, ExecutionPage, ExecutionsPage } from './Remediation';
 import { SandboxPage } from './Sandbox';
@@ -20,4 +21,5 @@ export const PAGES: PageEntry[] = [
   { path: 'approvals', label: 'Approvals', list: () => <ApprovalsPage /> },
   { path: 'audit', label: 'Audit', list: () => <AuditPage /> },
   { path: 'sandbox', label: 'Sandbox', list: () => <SandboxPage /> },
+  { path: 'metrics', label: 'Metrics', list: () => <MetricsPage /> },
 ];

@@ -175,4 +175,25 @@ describe('Feature: scheduled anomaly detection on the sandbox', () => {
     const alert = (await p.platform.store.collection<Alert>('alerts').find()).find((x) => x.rule === 'anomaly:ensemble');
     expect(alert!.status).toBe('resolved');
   });
+
+  it('catches the EC2 CPU spike before the static alarm; the anomaly alert drives the scale-out and the incident resolves', async () => {
+    const p = await platformAt('2026-11-23T10:00:00.000Z', { monitored: [{ namespace: 'AWS/EC2', metricNames: ['CPUUtilization'] }] });
+    await p.clock.advance(5 * MIN, STEP);
+    await p.platform.sandbox.inject(findScenario('ec2-cpu-spike').faults, 'test');
+    await p.clock.advance(15 * MIN, STEP);
+    const [incident] = await p.platform.store.collection<Incident>('incidents').find();
+    expect(incident!.title).toContain('Anomaly: CPUUtilization above expected band');
+    // The critical alarm needs 10 minutes above 90 %; the scheduled run saw the anomaly first.
+    expect(p.platform.sandbox.alarms().find((a) => a.def.name === 'staging-web-cpu-utilization-critical')!.state).toBe('OK');
+    await p.clock.advance(30 * MIN, STEP);
+    const [exec] = await p.platform.store.collection<{ id: string; runbookId: string; status: string; incidentId: string }>('executions').find();
+    expect(exec).toMatchObject({ runbookId: 'AIOps-ScaleOutEC2ASG', status: 'SUCCEEDED', incidentId: incident!.id });
+    expect(p.platform.sandbox.resolve('web-asg').state.DesiredCapacity).toBe(5);
+    // The fault lasts 90 minutes; CPU below the old band after the scale-out counts as recovered.
+    await p.clock.advance(90 * MIN, STEP);
+    const done = (await p.platform.store.collection<Incident>('incidents').get(incident!.id))!;
+    expect(done.status).toBe('resolved');
+    expect((await anomalySignals(p)).map((s) => s.state)).toEqual(['firing', 'resolved']);
+    expect(p.platform.sandbox.alarms().filter((a) => a.def.name.includes('critical') && a.state !== 'OK')).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createAlertingService, type AlertingService } from './alerting/service.js';
-import { installFeatures } from './features/index.js';
+import { installFeatures, type FeatureName } from './features/index.js';
 import { TokenAuth } from './auth.js';
 import { createRemediationService, type RemediationService } from './remediation/service.js';
 import { DEFAULT_SAFETY, RemediationSteps, type SafetyConfig } from './remediation/steps.js';
@@ -33,6 +33,8 @@ export interface LocalPlatformOptions {
    * cost report) with the scheduler. Off by default so a test sees only the executions it causes.
    */
   schedules?: boolean;
+  /** Feature modules to install (default: all). Tests of one concern narrow it. */
+  features?: readonly FeatureName[];
 }
 
 interface ClockState {
@@ -125,7 +127,7 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
   }
 
   // Feature modules (SLOs, detection, compliance, cost, RCA…) register their jobs and subscriptions here.
-  const features = await installFeatures({ store, bus, clock, scheduler, sandbox, alerting, remediation, notifiers, dataDir: opts.dataDir, log });
+  const features = await installFeatures({ store, bus, clock, scheduler, sandbox, alerting, remediation, notifiers, dataDir: opts.dataDir, log }, opts.features);
 
   let ticking: Promise<void> | undefined;
   /** One step of the platform: sandbox alarms and faults, due jobs, alerting timers, persistence. */

@@ -20,7 +20,7 @@ const open = async (p: TestPlatform['platform'], checkId: string, resourceArn: s
 
 describe('Feature: compliance on the local platform (manual clock)', () => {
   it("finds the default fleet's known violations on the scheduled scan", async () => {
-    t = await startTestPlatform();
+    t = await startTestPlatform({ features: ['compliance'] });
     const { platform: p } = t;
     // The first full scan runs at the next quarter hour of platform time (the clock starts at 10:00).
     await advanceUntil(t, async () => (await p.store.collection<{ id: string }>('reports').count({ kind: 'compliance-scan' })) > 0, 16);
@@ -48,7 +48,7 @@ describe('Feature: compliance on the local platform (manual clock)', () => {
   });
 
   it('detects the posture-drift scenario within a minute, alerts, opens an incident and gates the fix behind an approval', async () => {
-    t = await startTestPlatform();
+    t = await startTestPlatform({ features: ['compliance'] });
     const { platform: p } = t;
     await p.features.compliance.scan();
     await p.bus.drain();
@@ -104,7 +104,7 @@ describe('Feature: compliance on the local platform (manual clock)', () => {
   });
 
   it('rescans on an ingested Config compliance change once, whatever path it came in by', async () => {
-    t = await startTestPlatform();
+    t = await startTestPlatform({ features: ['compliance'] });
     const { platform: p } = t;
     await p.features.compliance.scan();
     const logs = 'arn:aws:s3:::matcarv-logs-staging';

@@ -12,7 +12,7 @@ const HOUR = 3_600_000;
 let t: TestPlatform;
 
 beforeAll(async () => {
-  t = await startTestPlatform();
+  t = await startTestPlatform({ features: ['cost'] });
 });
 afterAll(async () => t?.cleanup());
 

@@ -23,7 +23,7 @@ async function counts(t: TestPlatform) {
 
 describe('Crash recovery', () => {
   it('loses nothing when the process dies mid-execution, and the execution resumes to completion', async () => {
-    const first = await startTestPlatform();
+    const first = await startTestPlatform({ features: [] });
     cleanups.push(async () => rmSync(first.dataDir, { recursive: true, force: true }));
     await first.platform.sandbox.inject(findScenario('ec2-cpu-spike').faults, 'test');
     const executions = first.platform.store.collection<Execution>('executions');
@@ -38,7 +38,7 @@ describe('Crash recovery', () => {
     // "SIGKILL": the first process is abandoned where it stands — its clock never moves again,
     // nothing is flushed or stopped. A new process opens the same data directory.
     const clock = new ManualClock(first.clock.now());
-    const second = await startTestPlatform({ dataDir: first.dataDir, clock });
+    const second = await startTestPlatform({ dataDir: first.dataDir, clock, features: [] });
     cleanups.push(() => second.cleanup());
     const after = await counts(second);
     expect(after.signals).toBeGreaterThanOrEqual(before.signals);
@@ -60,14 +60,14 @@ describe('Crash recovery', () => {
   });
 
   it('marks an execution failed with a reason when its state machine cannot continue after a restart', async () => {
-    const first = await startTestPlatform();
+    const first = await startTestPlatform({ features: [] });
     cleanups.push(async () => rmSync(first.dataDir, { recursive: true, force: true }));
     const exec: Execution = {
       id: 'exec-orphan', idempotencyKey: 'k', runbookId: 'AIOps-DoesNotExist', targetResource: 'arn:aws:ec2:us-east-1:123456789012:instance/i-gone', environment: 'staging',
       status: 'RUNNING', dryRun: false, trigger: 'test', operator: 'automated', statesVisited: ['CollectDiagnostics'], startedAt: '2026-11-23T10:00:00.000Z', updatedAt: '2026-11-23T10:00:00.000Z', version: 1,
     };
     await first.platform.store.collection<Execution>('executions').put(exec);
-    const second = await startTestPlatform({ dataDir: first.dataDir, clock: new ManualClock(first.clock.now()) });
+    const second = await startTestPlatform({ dataDir: first.dataDir, clock: new ManualClock(first.clock.now()), features: [] });
     cleanups.push(() => second.cleanup());
     await second.platform.orchestrator.settle();
     const after = (await second.platform.store.collection<Execution>('executions').get('exec-orphan'))!;

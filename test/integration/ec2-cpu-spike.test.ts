@@ -11,7 +11,8 @@ afterEach(async () => t?.cleanup());
 
 describe('Scenario: ec2-cpu-spike end to end on a manual clock', () => {
   it('goes from fault to alarm, signal, alert, incident, orchestrated scale-out, validation, audit and resolution', async () => {
-    t = await startTestPlatform();
+    // The foundation path alone: detection, compliance and cost are exercised by their own tests.
+    t = await startTestPlatform({ features: [] });
     const { platform: p } = t;
     const asg = p.sandbox.resolve('web-asg');
     expect(asg.state.DesiredCapacity).toBe(4);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../src/adapters/local/clocks.js';
 import { createLocalPlatform, type LocalPlatform } from '../../src/app/platform.js';
+import type { FeatureName } from '../../src/app/features/index.js';
 
 export interface TestPlatform {
   platform: LocalPlatform;
@@ -12,10 +13,10 @@ export interface TestPlatform {
 }
 
 /** A local platform on a manual clock in a throw-away data directory. */
-export async function startTestPlatform(opts: { dataDir?: string; clock?: ManualClock; environment?: string } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(opts: { dataDir?: string; clock?: ManualClock; environment?: string; features?: readonly FeatureName[] } = {}): Promise<TestPlatform> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'aiops-it-'));
   const clock = opts.clock ?? new ManualClock('2026-11-23T10:00:00.000Z');
-  const platform = await createLocalPlatform({ dataDir, clock, ...(opts.environment ? { environment: opts.environment } : {}) });
+  const platform = await createLocalPlatform({ dataDir, clock, ...(opts.environment ? { environment: opts.environment } : {}), ...(opts.features ? { features: opts.features } : {}) });
   await platform.start();
   return {
     platform,

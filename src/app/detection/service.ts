@@ -144,7 +144,8 @@ export function createDetectionService(deps: DetectionServiceDeps): DetectionSer
                 const cur = await anomalies.get(doc.open.id);
                 // Judged against the band frozen when the anomaly opened: the detector adapts to a
                 // lasting shift, but the incident is over only when the metric is back to normal.
-                const outside = cur ? value > cur.upper || value < cur.lower : false;
+                // Only the anomalous side counts: after a scale-out, CPU below the old band is recovered.
+                const outside = cur ? (cur.direction === 'above' ? value > cur.upper : value < cur.lower) : false;
                 doc.open.points++;
                 doc.open.calm = outside ? 0 : doc.open.calm + 1;
                 if (cur) await anomalies.put({ ...cur, peakScore: Math.max(cur.peakScore, result.score) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../adapters/local/clocks.js';
 import { Sandbox } from '../../adapters/sandbox/sandbox.js';
-import { findScenario } from '../../adapters/sandbox/scenarios/index.js';
+import { findRehearsal } from '../../adapters/sandbox/scenarios/index.js';
 import { CATALOGUE } from '../../core/remediation/catalogue/index.js';
 import { stateField } from './rehearsal.js';
 import { rehearseSsmDocument, rehearseSsmOnSandboxCopy } from './ssm-rehearsal.js';
@@ -10,7 +10,7 @@ const WITH_DOCUMENT = CATALOGUE.filter((r) => r.ssmDocument !== undefined || r.p
 
 /** A bare sandbox on a manual clock, advanced until the scenario's alarm or event has fired. */
 async function faultedSandbox(scenarioId: string) {
-  const s = findScenario(scenarioId);
+  const s = findRehearsal(scenarioId);
   const clock = new ManualClock('2026-11-23T10:00:00.000Z');
   const sandbox = new Sandbox({ clock });
   await sandbox.inject(s.faults, 'ssm-rehearsal');

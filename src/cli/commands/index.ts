@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { ApiClient } from '../client.js';
 import { registerCost } from './cost.js';
 import { registerCompliance } from './compliance.js';
+import { registerDetect } from './detect.js';
 import { registerIncidents } from './incidents.js';
 import { registerIngest } from './ingest.js';
 import { registerRemediation } from './remediation.js';
@@ -17,4 +18,5 @@ export const COMMANDS: CommandRegistrar[] = [
   registerRemediation,
   registerCost,
   registerCompliance,
+  registerDetect,
 ];

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServerContext } from '../context.js';
 import { complianceRoutes } from './compliance.js';
 import { costRoutes } from './cost.js';
+import { detectionRoutes } from './detection.js';
 import { incidentRoutes } from './incidents.js';
 import { remediationRoutes } from './remediation.js';
 import { sandboxRoutes } from './sandbox.js';
@@ -17,4 +18,5 @@ export const ROUTES: ((ctx: ServerContext) => FastifyPluginAsyncZod)[] = [
   sandboxRoutes,
   costRoutes,
   complianceRoutes,
+  detectionRoutes,
 ];

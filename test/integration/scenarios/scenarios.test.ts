@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SCENARIOS, findScenario } from '../../../src/adapters/sandbox/scenarios/index.js';
+import { SCENARIOS, findRehearsal } from '../../../src/adapters/sandbox/scenarios/index.js';
 import type { ScenarioDescriptor } from '../../../src/adapters/sandbox/scenarios/scenario.js';
 import { createRehearsalPlatform, rehearse, type RehearsalPlatform } from '../../../src/app/remediation/rehearsal.js';
 import type { Alert } from '../../../src/core/alerts/alert.js';
@@ -81,7 +81,7 @@ describe('Scenario: every catalogue entry rehearsed end to end on a manual clock
   });
 
   it('records a rejected approval as SKIPPED, audited, and leaves the bucket public', async () => {
-    const s = findScenario('s3-bucket-public');
+    const s = findRehearsal('s3-bucket-public');
     const { platform: p, clock } = await start(s);
     const r = await rehearse(p, clock, s, { approval: { decision: 'reject', principal: 'security-lead', comment: 'public on purpose for the launch' } });
     expect(r.failures).toEqual([]);
@@ -96,7 +96,7 @@ describe('Scenario: every catalogue entry rehearsed end to end on a manual clock
   });
 
   it('lets an unanswered approval expire after 7 days and records SKIPPED without acting', async () => {
-    const s = findScenario('sg-open-ssh');
+    const s = findRehearsal('sg-open-ssh');
     const { platform: p, clock } = await start(s);
     const r = await rehearse(p, clock, s, { approval: 'expire' });
     expect(r.failures).toEqual([]);
@@ -111,7 +111,7 @@ describe('Scenario: every catalogue entry rehearsed end to end on a manual clock
   });
 
   it('starts one scheduled execution per target and occurrence, however often the occurrence is replayed', async () => {
-    const { platform: p, clock } = await start(findScenario('anomaly-detection-schedule'));
+    const { platform: p, clock } = await start(findRehearsal('anomaly-detection-schedule'));
     const at = new Date('2026-11-23T10:05:00.000Z');
     const first = await p.remediation.runScheduled('AIOps-RunAnomalyDetection', at);
     const again = await p.remediation.runScheduled('AIOps-RunAnomalyDetection', at);

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { CostPage } from './Cost';
 import { IncidentPage, IncidentsPage } from './Incidents';
+import { MetricsPage } from './Metrics';
 import { OverviewPage } from './Overview';
 import { AlertsPage, ApprovalsPage, AuditPage, ExecutionPage, ExecutionsPage } from './Remediation';
 import { SandboxPage } from './Sandbox';
@@ -24,4 +25,5 @@ export const PAGES: PageEntry[] = [
   { path: 'sandbox', label: 'Sandbox', list: () => <SandboxPage /> },
   { path: 'cost', label: 'Cost', list: () => <CostPage /> },
   { path: 'security', label: 'Security', list: () => <SecurityPage />, detail: (id) => <FindingPage id={id} /> },
+  { path: 'metrics', label: 'Metrics', list: () => <MetricsPage /> },
 ];

@@ -24,7 +24,13 @@ import iamKeysNonprodRotation from './iam-keys-nonprod-rotation.js';
 import anomalyDetectionSchedule from './anomaly-detection-schedule.js';
 import securityhubSyncSchedule from './securityhub-sync-schedule.js';
 import postureDrift from './posture-drift.js';
-import type { ScenarioDescriptor } from './scenario.js';
+import costIdleInstance from './cost-idle-instance.js';
+import costGp2Volume from './cost-gp2-volume.js';
+import costUnassociatedEip from './cost-unassociated-eip.js';
+import type { AnyScenario, DetectionExpectation, ScenarioDescriptor } from './scenario.js';
+import latencyLevelShift from './latency-level-shift.js';
+import memoryLeak from './memory-leak.js';
+import nightTrafficDrop from './night-traffic-drop.js';
 
 /** Every sandbox scenario, one file each (one per catalogue entry). The registry test checks each one. */
 export const SCENARIOS: readonly ScenarioDescriptor[] = [
@@ -52,11 +58,31 @@ export const SCENARIOS: readonly ScenarioDescriptor[] = [
   iamKeysNonprodRotation,
   anomalyDetectionSchedule,
   securityhubSyncSchedule,
-  postureDrift,
 ];
 
-export function findScenario(id: string): ScenarioDescriptor {
-  const s = SCENARIOS.find((x) => x.id === id);
+/** Scenarios that rehearse detection rather than a runbook: anomalies a static threshold misses, posture drift, waste. */
+export const DETECTION_SCENARIOS: readonly ScenarioDescriptor<DetectionExpectation>[] = [
+  memoryLeak,
+  nightTrafficDrop,
+  latencyLevelShift,
+  postureDrift,
+  costIdleInstance,
+  costGp2Volume,
+  costUnassociatedEip,
+];
+
+/** Every scenario an operator can inject. */
+export const ALL_SCENARIOS: readonly AnyScenario[] = [...SCENARIOS, ...DETECTION_SCENARIOS];
+
+export function findScenario(id: string): AnyScenario {
+  const s = ALL_SCENARIOS.find((x) => x.id === id);
   if (!s) throw new NotFoundError('scenario', id);
+  return s;
+}
+
+/** A catalogue rehearsal scenario (one that names a runbook and its expected outcome). */
+export function findRehearsal(id: string): ScenarioDescriptor {
+  const s = SCENARIOS.find((x) => x.id === id);
+  if (!s) throw new NotFoundError('rehearsal scenario', id);
   return s;
 }

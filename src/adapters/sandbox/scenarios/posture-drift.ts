@@ -65,12 +65,6 @@ export default defineScenario({
       },
     },
   ],
-  expected: {
-    alarm: 's3-bucket-public-access-block',
-    runbook: 'AIOps-BlockS3PublicAccess',
-    needsApproval: true,
-    targetState: { resource: 'matcarv-assets-staging', field: 'PublicAccessBlockConfiguration.BlockPublicAcls', equals: true },
-    // A compliance finding is only withdrawn by the next scan after the fix; the incident waits for it.
-    resolves: false,
-  },
+  // Found by the compliance scan (and remediated through AIOps-BlockS3PublicAccess / AIOps-RevokeOpenSSH, with approval).
+  expected: { alarm: 's3-bucket-public-access-block', detectedBy: 'compliance' },
 });

@@ -24,18 +24,28 @@ export interface ScenarioExpectation {
   resolves: boolean;
 }
 
+/** What a scenario that rehearses detection (anomaly detectors, compliance scans) must observe; no runbook is implied. */
+export interface DetectionExpectation {
+  alarm?: string;
+  rule?: string;
+  severity?: Severity;
+  detectedBy: 'anomaly' | 'compliance' | 'cost';
+}
+
 /** One sandbox scenario: a named composition of fault primitives plus the expected outcome. */
-export interface ScenarioDescriptor {
+export interface ScenarioDescriptor<E extends ScenarioExpectation | DetectionExpectation = ScenarioExpectation> {
   id: string;
   title: string;
   description: string;
   /** Empty only for scheduled maintenance, which needs no fault: the schedule itself is the trigger. */
   faults: FaultSpecInput[];
-  expected: ScenarioExpectation;
+  expected: E;
   /** Where the virtual clock starts (ISO); scheduled scenarios start a few minutes before their cron time. */
   clockStart?: string;
   /** Virtual minutes the rehearsal may take before it counts as failed. */
   maxMinutes?: number;
 }
 
-export const defineScenario = (s: ScenarioDescriptor): ScenarioDescriptor => s;
+export const defineScenario = <E extends ScenarioExpectation | DetectionExpectation = ScenarioExpectation>(s: ScenarioDescriptor<E>): ScenarioDescriptor<E> => s;
+
+export type AnyScenario = ScenarioDescriptor<ScenarioExpectation> | ScenarioDescriptor<DetectionExpectation>;

@@ -7,6 +7,10 @@ import { CloudWatchMetrics } from '../../adapters/aws/metrics.js';
 import { SnsNotifier } from '../../adapters/aws/notifier.js';
 import { StepFunctionsApprovals } from '../../adapters/aws/approvals.js';
 import { S3ReportStore } from '../../adapters/aws/report-store.js';
+import { CostExplorerSpend } from '../../adapters/aws/cost-explorer-spend.js';
+import { AwsSecurityHub } from '../../adapters/aws/security-hub.js';
+import { StatefulCloud } from '../../adapters/aws/stateful-cloud.js';
+import { StepFunctionsOrchestrator } from '../../adapters/aws/step-functions-orchestrator.js';
 import type { Clock } from '../../ports/clock.js';
 import type { LambdaEnv } from './env.js';
 import type { AwsDeps } from './use-cases.js';
@@ -33,10 +37,14 @@ export function buildAwsDeps(env: LambdaEnv, clock: Clock = systemClock): AwsDep
     bus: new EventBridgeBus({ eventBusName: env.EVENT_BUS_NAME ?? `aiops-alerts-${env.AIOPS_ENV}`, clock, newId: randomUUID, clientConfig: { region } }),
     metrics: new CloudWatchMetrics({ clientConfig: { region } }),
     logs: new CloudWatchLogs({ clientConfig: { region } }),
-    cloud: new AwsCloud({ clientConfig: { region } }),
+    cloud: new StatefulCloud(new AwsCloud({ clientConfig: { region } }), { clientConfig: { region } }),
     notifiers: [sns],
     approvals: new StepFunctionsApprovals({ notifier: sns, clientConfig: { region }, ...(env.CONSOLE_URL ? { consoleUrl: env.CONSOLE_URL } : {}) }),
     ...(bucket ? { reports: new S3ReportStore({ bucket, clientConfig: { region } }) } : {}),
+    ...(env.STATE_MACHINE_ARN ? { orchestrator: new StepFunctionsOrchestrator({ stateMachineArn: env.STATE_MACHINE_ARN, clientConfig: { region } }) } : {}),
+    // Cost Explorer is a global API served from us-east-1.
+    spend: new CostExplorerSpend({ clientConfig: { region: 'us-east-1' } }),
+    securityHub: new AwsSecurityHub({ clientConfig: { region } }),
     newId: randomUUID,
   };
 }

@@ -8,6 +8,9 @@ import type { Metrics } from '../../ports/metrics.js';
 import type { Notifier } from '../../ports/notifier.js';
 import type { Store } from '../../ports/store.js';
 import type { S3ReportStore } from '../../adapters/aws/report-store.js';
+import type { SecurityHubPort } from '../../app/compliance/securityHubSync.js';
+import type { SpendSource } from '../../core/cost/spend/model.js';
+import type { Orchestrator } from '../../ports/orchestrator.js';
 
 /** The ports a Lambda builds from AWS adapters and hands to a use case. */
 export interface AwsDeps {
@@ -23,6 +26,14 @@ export interface AwsDeps {
   approvals: Approvals;
   /** Report bucket (cost-analyzer) or artifacts bucket (remediation), when the function has one. */
   reports?: S3ReportStore;
+  /** Step Functions RemediationOrchestrator, when the function has STATE_MACHINE_ARN. */
+  orchestrator?: Orchestrator;
+  /** Cost Explorer daily spend (cost-analyzer). */
+  spend?: SpendSource;
+  /** Security Hub finding sync (maintenance). */
+  securityHub?: SecurityHubPort;
+  /** Environment of resources without an `environment` tag. */
+  defaultEnvironment?: string;
   newId: () => string;
 }
 

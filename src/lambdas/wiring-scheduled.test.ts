@@ -143,9 +143,45 @@ describe('Wiring: maintenance → runMaintenance', () => {
   });
 });
 
-describe('Wiring: api → handleHttp', () => {
-  it('answers a 500 without internals while the HTTP API is not wired on AWS', async () => {
-    const res = await createApiHandler(runtimeFor(awsDeps(), 'api'))({ httpMethod: 'GET', path: '/api/v1/incidents' } as never);
-    expect(res.statusCode).toBe(500);
+describe('Wiring: api → handleHttp (the Fastify API without the sandbox)', () => {
+  const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
+  const VIEWER = `arn:aws:sts::${ACCOUNT}:assumed-role/AIOpsViewers/carol`;
+  const apiEvent = (method: string, path: string, o: { principal?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+    ({ httpMethod: method, path, headers: { 'content-type': 'application/json', ...(o.headers ?? {}) }, queryStringParameters: null, body: o.body === undefined ? null : JSON.stringify(o.body), isBase64Encoded: false, requestContext: { identity: { userArn: o.principal ?? null } } }) as never;
+  const setup = () => {
+    const deps = awsDeps({ principalRoles: { [ALICE]: 'operator', [`arn:aws:iam::${ACCOUNT}:role/AIOpsViewers`]: 'viewer' } });
+    return { deps, api: createApiHandler(runtimeFor(deps, 'api')) };
+  };
+  const signal = () => alarmEvent({ name: 'api-errors', at: new Date(NOW - 60_000).toISOString(), value: 20, threshold: 5, account: ACCOUNT });
+
+  it('ingests a signal posted by a principal mapped to operator and lists the incident', async () => {
+    const { deps, api } = setup();
+    const posted = await api(apiEvent('POST', '/api/v1/signals', { principal: ALICE, body: signal() }));
+    expect(posted.statusCode).toBe(202);
+    const listed = await api(apiEvent('GET', '/api/v1/incidents', { principal: VIEWER }));
+    expect(listed.statusCode).toBe(200);
+    expect(JSON.stringify(JSON.parse(listed.body))).toContain(JSON.parse(posted.body).incidentIds[0]);
+    expect(await deps.store.collection('alerts').count({})).toBe(1);
+  });
+
+  it.each([
+    ['an unsigned request', undefined, 401],
+    ['a principal with no configured role', `arn:aws:iam::${ACCOUNT}:user/mallory`, 403],
+    ['a viewer', VIEWER, 403],
+  ])('refuses a write from %s', async (_label, principal, status) => {
+    const { api } = setup();
+    expect((await api(apiEvent('POST', '/api/v1/signals', { ...(principal ? { principal } : {}), body: signal() }))).statusCode).toBe(status);
+  });
+
+  it('ignores a principal header sent by the caller', async () => {
+    const { api } = setup();
+    expect((await api(apiEvent('POST', '/api/v1/signals', { body: signal(), headers: { 'x-aiops-iam-principal': ALICE } }))).statusCode).toBe(401);
+  });
+
+  it('serves /health in AWS mode and has no sandbox routes', async () => {
+    const { api } = setup();
+    const health = await api(apiEvent('GET', '/api/v1/health'));
+    expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', mode: 'aws' });
+    expect((await api(apiEvent('GET', '/api/v1/sandbox/fleet', { principal: ALICE }))).statusCode).toBe(404);
   });
 });

@@ -11,6 +11,7 @@ import { CostExplorerSpend } from '../../adapters/aws/cost-explorer-spend.js';
 import { AwsSecurityHub } from '../../adapters/aws/security-hub.js';
 import { StatefulCloud } from '../../adapters/aws/stateful-cloud.js';
 import { StepFunctionsOrchestrator } from '../../adapters/aws/step-functions-orchestrator.js';
+import { parsePrincipalRoles } from '../../app/aws/principals.js';
 import type { Clock } from '../../ports/clock.js';
 import type { LambdaEnv } from './env.js';
 import type { AwsDeps } from './use-cases.js';
@@ -45,6 +46,7 @@ export function buildAwsDeps(env: LambdaEnv, clock: Clock = systemClock): AwsDep
     // Cost Explorer is a global API served from us-east-1.
     spend: new CostExplorerSpend({ clientConfig: { region: 'us-east-1' } }),
     securityHub: new AwsSecurityHub({ clientConfig: { region } }),
+    principalRoles: parsePrincipalRoles(env.API_PRINCIPAL_ROLES),
     newId: randomUUID,
   };
 }

@@ -8,6 +8,7 @@ import type { Metrics } from '../../ports/metrics.js';
 import type { Notifier } from '../../ports/notifier.js';
 import type { Store } from '../../ports/store.js';
 import type { S3ReportStore } from '../../adapters/aws/report-store.js';
+import type { PrincipalRoles } from '../../app/aws/principals.js';
 import type { SecurityHubPort } from '../../app/compliance/securityHubSync.js';
 import type { SpendSource } from '../../core/cost/spend/model.js';
 import type { Orchestrator } from '../../ports/orchestrator.js';
@@ -34,6 +35,8 @@ export interface AwsDeps {
   securityHub?: SecurityHubPort;
   /** Environment of resources without an `environment` tag. */
   defaultEnvironment?: string;
+  /** API: IAM principal ARN → role (API_PRINCIPAL_ROLES); principals not listed are refused. */
+  principalRoles?: PrincipalRoles;
   newId: () => string;
 }
 

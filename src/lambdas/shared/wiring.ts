@@ -2,10 +2,13 @@ import { createAwsServices, type AwsServices } from '../../app/aws/services.js';
 import { MAINTENANCE_RUNBOOKS, runScheduledRunbook } from '../../app/aws/maintenance.js';
 import type { OrchestratorPayload } from '../../app/remediation/steps.js';
 import { AiopsError, ValidationError } from '../../core/shared/errors.js';
-import { wireUseCases, type AppUseCases, type AwsDeps, type OrchestratorState } from './use-cases.js';
+import { createHttpApi } from './http-api.js';
+import { wireUseCases, type AppUseCases, type AwsDeps, type HttpRequest, type HttpResponse, type OrchestratorState } from './use-cases.js';
 
 /** One composition per container: AwsDeps are built once per container, so are the services. */
 const composed = new WeakMap<AwsDeps, AwsServices>();
+
+const httpApis = new WeakMap<AwsDeps, (r: HttpRequest) => Promise<HttpResponse>>();
 
 export function servicesFor(deps: AwsDeps): AwsServices {
   let s = composed.get(deps);
@@ -102,8 +105,14 @@ export const AWS_USE_CASES: AppUseCases = {
     return { task: input.task, ...res };
   },
 
-  async handleHttp() {
-    throw new AiopsError('the HTTP API is not wired on AWS yet (src/server needs a platform-independent context)', 'USE_CASE_NOT_WIRED');
+  async handleHttp(deps, request) {
+    let api = httpApis.get(deps);
+    if (!api) {
+      const s = servicesFor(deps);
+      api = createHttpApi({ store: deps.store, clock: deps.clock, alerting: s.alerting, remediation: s.remediation }, deps.principalRoles ?? {});
+      httpApis.set(deps, api);
+    }
+    return api(request);
   },
 };
 

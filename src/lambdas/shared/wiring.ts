@@ -64,8 +64,9 @@ export const AWS_USE_CASES: AppUseCases = {
     const s = servicesFor(deps);
     const res = await s.detection().runOnce();
     // The detector runs every 5 minutes: it also advances alerting's timers (group waits, retries, escalations).
+    // Approvals are not expired here: the RequestApproval state times out after the same 7 days
+    // (MarkExpired), and decide() refuses a decision past expiresAt.
     await s.alerting.tick();
-    await s.remediation.expireApprovals();
     return { series: res.metrics, anomalies: res.anomalies };
   },
 

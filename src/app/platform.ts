@@ -28,6 +28,11 @@ export interface LocalPlatformOptions {
   /** Environment of resources without an `environment` tag. */
   environment?: string;
   log?: (line: string) => void;
+  /**
+   * Register the catalogue's scheduled runbooks (snapshot retention, key rotation, detection, sync,
+   * cost report) with the scheduler. Off by default so a test sees only the executions it causes.
+   */
+  schedules?: boolean;
 }
 
 interface ClockState {
@@ -112,6 +117,12 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
   };
 
   scheduler.add({ name: 'expire-approvals', cron: '* * * * *', run: async () => void (await remediation.expireApprovals()) });
+  if (opts.schedules) {
+    for (const r of CATALOGUE) {
+      if (r.pattern !== 'scheduled' || !r.schedule) continue;
+      scheduler.add({ name: `runbook:${r.id}`, cron: r.schedule.cron, timezone: r.schedule.timezone ?? 'UTC', run: async (at) => void (await remediation.runScheduled(r.id, at)) });
+    }
+  }
 
   // Feature modules (SLOs, detection, compliance, cost, RCA…) register their jobs and subscriptions here.
   const features = await installFeatures({ store, bus, clock, scheduler, sandbox, alerting, remediation, notifiers, dataDir: opts.dataDir, log });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { AsyncResource } from 'node:async_hooks';
 import type { Clock } from '../../ports/clock.js';
 import type { BusEvent, BusHandler, EventBus } from '../../ports/event-bus.js';
 
@@ -34,6 +35,8 @@ export class OutboxEventBus implements EventBus {
   private again = false;
   private started = false;
   private readonly maxAttempts: number;
+  /** Delivery runs in the bus's own async context, never inside a publisher's (e.g. a store transaction). */
+  private readonly scope = new AsyncResource('aiops.outbox-bus');
 
   constructor(
     private readonly db: Database.Database,
@@ -92,7 +95,7 @@ export class OutboxEventBus implements EventBus {
       this.again = true;
       return;
     }
-    this.dispatching = this.dispatchLoop().finally(() => {
+    this.dispatching = this.scope.runInAsyncScope(() => this.dispatchLoop()).finally(() => {
       this.dispatching = undefined;
       if (this.again) {
         this.again = false;

@@ -34,3 +34,44 @@ describe('Class: SqliteStore (local specifics)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('Method: SqliteStore.transaction', () => {
+  const incident = (id: string) => ({ id, status: 'open', severity: 'SEV-3', service: 's', openedAt: '2026-01-01T00:00:00.000Z' }) as never;
+
+  it('commits a unit of work once, and rolls all of it back when it throws', async () => {
+    const store = new SqliteStore(':memory:');
+    const c = store.collection('incidents');
+    await store.transaction(async () => {
+      await c.create(incident('a'));
+      await c.create(incident('b'));
+    });
+    await expect(
+      store.transaction(async () => {
+        await c.create(incident('c'));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect((await c.find()).map((d) => d.id)).toEqual(['a', 'b']);
+    await store.close();
+  });
+
+  it('keeps writes from other async contexts out of an open transaction (they wait, and survive its rollback)', async () => {
+    const store = new SqliteStore(':memory:');
+    const c = store.collection('incidents');
+    // Another part of the platform (its own async flow, started outside) writes while the transaction is open…
+    let go!: () => void;
+    const started = new Promise<void>((r) => (go = r));
+    const outside = started.then(() => c.put(incident('outside')));
+    await expect(
+      store.transaction(async () => {
+        await c.create(incident('inside'));
+        go();
+        await new Promise((r) => setImmediate(r));
+        throw new Error('abort the batch');
+      }),
+    ).rejects.toThrow('abort the batch');
+    await outside;
+    expect((await c.find()).map((d) => d.id)).toEqual(['outside']);
+    await store.close();
+  });
+});

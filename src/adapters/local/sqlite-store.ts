@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chainAuditRecord, type AuditFields, type AuditRecord } from '../../core/remediation/audit.js';
@@ -31,7 +32,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     runMigrations(this.db, Object.values(COLLECTION_SPECS));
-    this.audit = new SqliteAuditLog(this.db);
+    this.audit = new SqliteAuditLog(this.db, () => this.gate());
   }
 
   collection<T extends Doc>(name: CollectionName): Collection<T> {
@@ -39,15 +40,51 @@ export class SqliteStore implements Store {
     if (!c) {
       const spec = COLLECTION_SPECS[name];
       if (!spec) throw new NotFoundError('collection', name);
-      c = new SqliteCollection<Doc>(this.db, spec);
+      c = new SqliteCollection<Doc>(this.db, spec, () => this.gate());
       this.collections.set(name, c);
     }
     return c as unknown as Collection<T>;
   }
 
-  /** Runs `fn` in one SQLite transaction (local-only helper for batch ingestion). */
-  transaction<R>(fn: () => R): R {
-    return this.db.transaction(fn)();
+  private readonly txContext = new AsyncLocalStorage<number>();
+  private openTx: { id: number; done: Promise<void> } | undefined;
+  private txSeq = 0;
+
+  /**
+   * Waits while another async context holds a transaction, so that writes from elsewhere (the
+   * orchestrator, the scheduler) never land inside — or get rolled back with — someone else's
+   * unit of work. Returns undefined (no wait) in the common case.
+   */
+  gate(): Promise<void> | undefined {
+    if (!this.openTx || this.txContext.getStore() === this.openTx.id) return undefined;
+    return (async () => {
+      while (this.openTx && this.txContext.getStore() !== this.openTx.id) await this.openTx.done;
+    })();
+  }
+
+  /**
+   * Runs `fn` as one durable commit (BEGIN IMMEDIATE … COMMIT, ROLLBACK if it throws): batch
+   * ingestion acknowledges a whole batch only after it is on disk, with one fsync instead of
+   * hundreds. Nested calls join the open transaction; other async contexts wait at the gate.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.openTx && this.txContext.getStore() === this.openTx.id) return fn();
+    while (this.openTx) await this.openTx.done;
+    let release!: () => void;
+    const id = ++this.txSeq;
+    this.openTx = { id, done: new Promise<void>((r) => (release = r)) };
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = await this.txContext.run(id, fn);
+      this.db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    } finally {
+      this.openTx = undefined;
+      release();
+    }
   }
 
   async close(): Promise<void> {
@@ -69,6 +106,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   constructor(
     private readonly db: Database.Database,
     private readonly spec: CollectionSpec,
+    private readonly gate: () => Promise<void> | undefined,
   ) {
     this.table = `c_${spec.name}`;
     this.indexCols = spec.indexes.map(col);
@@ -95,19 +133,23 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   async get(id: string): Promise<T | undefined> {
+    await this.gate();
     const r = this.stmts.get.get(id) as Row | undefined;
     return r ? (JSON.parse(r.doc) as T) : undefined;
   }
 
   async create(doc: T): Promise<boolean> {
+    await this.gate();
     return this.stmts.insert.run(this.row(doc)).changes === 1;
   }
 
   async put(doc: T): Promise<void> {
+    await this.gate();
     this.stmts.upsert.run(this.row(doc));
   }
 
   async update(id: string, change: (current: T) => T): Promise<T> {
+    await this.gate();
     for (let attempt = 0; attempt < 10; attempt++) {
       const current = await this.get(id);
       if (!current) throw new NotFoundError(this.spec.name, id);
@@ -138,6 +180,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   async find(query?: FindQuery): Promise<T[]> {
+    await this.gate();
     const { sql, params } = this.where(query);
     const order = query?.order === 'desc' ? 'DESC' : 'ASC';
     const limit = query?.limit !== undefined ? `LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
@@ -146,11 +189,13 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   }
 
   async count(where?: Record<string, IndexValue>): Promise<number> {
+    await this.gate();
     const { sql, params } = this.where(where ? { where } : undefined);
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM ${this.table} ${sql}`).get(...params) as { n: number }).n;
   }
 
   async delete(id: string): Promise<void> {
+    await this.gate();
     this.stmts.del.run(id);
   }
 }
@@ -158,7 +203,10 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
 class SqliteAuditLog implements AuditLog {
   private readonly appendTx: Database.Transaction<(fields: AuditFields) => AuditRecord>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly gate: () => Promise<void> | undefined,
+  ) {
     const last = db.prepare('SELECT doc FROM audit_log ORDER BY seq DESC LIMIT 1');
     const insert = db.prepare(
       'INSERT INTO audit_log (seq, executionId, timestamp, runbook, targetResource, outcome, doc) VALUES (@seq, @executionId, @timestamp, @runbook, @targetResource, @outcome, @doc)',
@@ -173,7 +221,9 @@ class SqliteAuditLog implements AuditLog {
   }
 
   async append(fields: AuditFields): Promise<AuditRecord> {
-    return this.appendTx.immediate(fields);
+    await this.gate();
+    // Inside an open transaction better-sqlite3 nests this as a savepoint; outside, it is its own commit.
+    return this.db.inTransaction ? this.appendTx(fields) : this.appendTx.immediate(fields);
   }
 
   async list(q: AuditQuery = {}): Promise<AuditRecord[]> {

@@ -172,7 +172,7 @@ export class Sandbox {
     const overlays = this.s.overlays.filter((o) => o.resourceArn === def.resourceArn && o.metricName === def.id.metricName);
     const demand = applyOverlays(baseline(def, key, t, this.seed), overlays, t, key);
     if (Number.isNaN(demand)) return demand;
-    const v = def.effect ? def.effect(demand, this.stateAt(def.resourceArn, t), this.initialState(def.resourceArn)) : demand;
+    const v = def.effect ? def.effect(demand, this.stateAt(def.resourceArn, t), this.initialState(def.resourceArn), (arn) => this.stateAt(arn, t)) : demand;
     return clampValue(def, v);
   }
 
@@ -373,7 +373,7 @@ export class Sandbox {
   }
 
   private rebuildDefinitions(): void {
-    this.defs = this.s.initial.flatMap((r) => metricsFor(r));
+    this.defs = this.s.initial.flatMap((r) => metricsFor(r, this.s.initial));
     this.defsByKey = new Map(this.defs.map((d) => [metricKey(d.id), d]));
     this.alarmDefs = this.s.initial.flatMap((r) => alarmsFor(r, (name) => this.defs.find((d) => d.resourceArn === r.arn && d.id.metricName === name)?.id));
   }

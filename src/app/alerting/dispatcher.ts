@@ -98,11 +98,18 @@ export class NotificationDispatcher {
     return routeLabels(labels, this.config.route, { groupBy: c.groupBy, groupWait: c.groupWait, groupInterval: c.groupInterval, repeatInterval: c.repeatInterval }, this.config.timeIntervals, at);
   }
 
-  /** Decides and sends what is due for one incident. Returns how many notifications were sent. */
-  async evaluate(incident: Incident, alerts: readonly AlertView[]): Promise<number> {
+  /**
+   * Decides and sends what is due for one incident. Returns how many notifications were sent and
+   * the earliest time something else could become due (so the loop can skip it until then).
+   */
+  async evaluate(incident: Incident, alerts: readonly AlertView[]): Promise<{ sent: number; nextAt: number }> {
     const now = this.clock.now();
     const at = new Date(now).toISOString();
     let sent = 0;
+    let nextAt = Number.POSITIVE_INFINITY;
+    const later = (t: number): void => {
+      if (t > now && t < nextAt) nextAt = t;
+    };
     const active = alerts.filter((a) => a.status === 'firing' && !a.muted);
     const held = active.length > 0 && active.every((a) => a.transientHold);
     const signature = `${incident.severity}|${active
@@ -120,6 +127,12 @@ export class NotificationDispatcher {
       }
       if (m.mutedByTime || !active.length) continue;
       const opened = Date.parse(incident.openedAt);
+      if (st.triggers === 0) later(opened + m.groupWait);
+      else {
+        later((st.lastSentAt ?? 0) + m.groupInterval);
+        later((st.lastSentAt ?? 0) + m.repeatInterval);
+      }
+      if (m.escalation && !st.escalated) later(opened + m.escalation.after);
       let due = false;
       if (st.triggers === 0) due = !held && now >= opened + m.groupWait;
       else if (signature !== st.lastSignature) due = now >= (st.lastSentAt ?? 0) + m.groupInterval;
@@ -141,7 +154,7 @@ export class NotificationDispatcher {
         await this.updateIncident(incident.id, (i) => addTimeline(i, { at, kind: 'notification', message: `escalated to ${esc.receiver}: ${incident.severity} unacknowledged for ${Math.round(esc.after / 60_000)} min`, actor: 'automated' }));
       }
     }
-    return sent;
+    return { sent, nextAt };
   }
 
   private build(incident: Incident, receiver: string, action: Notification['action'], key: string, active: readonly AlertView[]): Notification {

@@ -1,5 +1,6 @@
 import type { Alert } from '../../core/alerts/alert.js';
-import { findInhibitor, isPotentialSource } from '../../core/alerts/stages/inhibit.js';
+import { alertLabelSet, matchAll } from '../../core/alerts/matchers.js';
+import { isPotentialSource } from '../../core/alerts/stages/inhibit.js';
 import { findMaintenanceWindow } from '../../core/alerts/stages/maintenance.js';
 import { findSilence, SilenceInputSchema, silenceStatus, type Silence, type SilenceInput } from '../../core/alerts/stages/silence.js';
 import { NotFoundError } from '../../core/shared/errors.js';
@@ -16,14 +17,16 @@ import type { ResolvedAlertingConfig } from './config.js';
 export class MuteState {
   readonly silences: Collection<Silence>;
   private cache: Silence[] | undefined;
-  /** Firing alerts that match some inhibit rule's source matchers. */
-  private readonly sources = new Map<string, Alert>();
+  /** Per inhibit rule: firing source alerts keyed by their `equal` label values. */
+  private readonly sources: Map<string, Map<string, Alert>>[];
+  private readonly sourceKeys = new Map<string, { rule: number; key: string }[]>();
 
   constructor(
     store: Store,
     private readonly config: ResolvedAlertingConfig,
   ) {
     this.silences = store.collection<Silence>('silences');
+    this.sources = config.inhibitRules.map(() => new Map());
   }
 
   private async live(): Promise<Silence[]> {
@@ -33,8 +36,23 @@ export class MuteState {
 
   /** Keeps the inhibition source index current; call for every alert write. */
   track(alert: Alert): void {
-    if (alert.status === 'firing' && this.config.inhibitRules.length && isPotentialSource(alert, this.config.inhibitRules)) this.sources.set(alert.id, alert);
-    else this.sources.delete(alert.id);
+    const rules = this.config.inhibitRules;
+    if (!rules.length) return;
+    for (const { rule, key } of this.sourceKeys.get(alert.id) ?? []) this.sources[rule]?.get(key)?.delete(alert.id);
+    this.sourceKeys.delete(alert.id);
+    if (alert.status !== 'firing') return;
+    const labels = alertLabelSet(alert);
+    const keys: { rule: number; key: string }[] = [];
+    rules.forEach((r, i) => {
+      if (!matchAll(r.sourceMatchers, labels)) return;
+      const key = r.equal.map((l) => labels[l] ?? '').join('\u0000');
+      const byKey = this.sources[i] as Map<string, Map<string, Alert>>;
+      let m = byKey.get(key);
+      if (!m) byKey.set(key, (m = new Map()));
+      m.set(alert.id, alert);
+      keys.push({ rule: i, key });
+    });
+    if (keys.length) this.sourceKeys.set(alert.id, keys);
   }
 
   /** Why the alert is muted at `at` (`silence:<id>`, `maintenance:<name>`, `inhibited-by:<alertId>`), or undefined. */
@@ -44,9 +62,14 @@ export class MuteState {
     const w = findMaintenanceWindow(alert, this.config.maintenanceWindows, at);
     if (w) return `maintenance:${w.name}`;
     // An alert that can inhibit others is never hidden itself, so the cause always stays visible.
-    if (this.sources.size && !isPotentialSource(alert, this.config.inhibitRules)) {
-      const by = findInhibitor(alert, [...this.sources.values()], this.config.inhibitRules);
-      if (by) return `inhibited-by:${by.id}`;
+    const rules = this.config.inhibitRules;
+    if (this.sourceKeys.size && !isPotentialSource(alert, rules)) {
+      const labels = alertLabelSet(alert);
+      for (const [i, r] of rules.entries()) {
+        if (!matchAll(r.targetMatchers, labels)) continue;
+        const m = this.sources[i]?.get(r.equal.map((l) => labels[l] ?? '').join('\u0000'));
+        for (const s of m?.values() ?? []) if (s.id !== alert.id) return `inhibited-by:${s.id}`;
+      }
     }
     return undefined;
   }
@@ -70,11 +93,15 @@ export class MuteState {
 
   /** Refreshes stored statuses (pending → active → expired) so the store's status index is true. */
   async refreshStatuses(now: string): Promise<void> {
+    let changed = false;
     for (const s of await this.live()) {
       const st = silenceStatus(s, now);
-      if (st !== s.status) await this.silences.update(s.id, (cur) => ({ ...cur, status: silenceStatus(cur, now), updatedAt: now }));
+      if (st !== s.status) {
+        await this.silences.update(s.id, (cur) => ({ ...cur, status: silenceStatus(cur, now), updatedAt: now }));
+        changed = true;
+      }
     }
-    this.cache = undefined;
+    if (changed) this.cache = undefined;
   }
 
   async list(): Promise<Silence[]> {

@@ -14,6 +14,12 @@ import type { SignalProcessor } from './processor.js';
 export class NotifyLoop {
   private readonly views = new Map<string, Map<string, Alert>>();
   private readonly transient = new Map<string, TransientStats>();
+  /** Incidents whose alerts or state changed since their last evaluation. */
+  private readonly dirty = new Set<string>();
+  /** Earliest time an unchanged incident could have something due. */
+  private readonly nextAt = new Map<string, number>();
+  /** Mutes depend on time (windows open and close, silences expire): re-check at least this often. */
+  private static readonly RECHECK_MS = 60_000;
 
   constructor(
     private readonly processor: SignalProcessor,
@@ -30,6 +36,7 @@ export class NotifyLoop {
       this.transient.set(cls, recordEpisode(this.transient.get(cls), Date.parse(alert.endsAt) - Date.parse(alert.startsAt), this.config.transientPause.pause));
     }
     if (!alert.incidentId) return;
+    this.dirty.add(alert.incidentId);
     let m = this.views.get(alert.incidentId);
     if (!m) this.views.set(alert.incidentId, (m = new Map()));
     m.set(alert.id, alert);
@@ -37,7 +44,13 @@ export class NotifyLoop {
 
   /** Marks an incident as needing a look (acknowledged or resolved by a human). */
   touch(incidentId: string): void {
+    this.dirty.add(incidentId);
     if (!this.views.has(incidentId)) this.views.set(incidentId, new Map());
+  }
+
+  /** Silences changed: every incident must be looked at again. */
+  touchAll(): void {
+    for (const id of this.views.keys()) this.dirty.add(id);
   }
 
   private async view(alert: Alert, at: string): Promise<AlertView> {
@@ -58,7 +71,10 @@ export class NotifyLoop {
       this.views.set(id, m);
     }
     let sent = 0;
+    const now = this.clock.now();
     for (const [id, alerts] of [...this.views]) {
+      if (!this.dirty.has(id) && now < (this.nextAt.get(id) ?? 0)) continue;
+      this.dirty.delete(id);
       const incident = this.processor.index.get(id) ?? (await this.processor.incidents.get(id));
       if (!incident) {
         this.views.delete(id);
@@ -67,8 +83,13 @@ export class NotifyLoop {
       if (!alerts.size) for (const a of await this.processor.alerts.find({ where: { incidentId: id } })) alerts.set(a.id, a);
       const views: AlertView[] = [];
       for (const a of alerts.values()) views.push(await this.view(a, at));
-      sent += await this.dispatcher.evaluate(incident, views);
-      if (incident.status === 'resolved') this.views.delete(id);
+      const r = await this.dispatcher.evaluate(incident, views);
+      sent += r.sent;
+      this.nextAt.set(id, Math.min(r.nextAt, now + NotifyLoop.RECHECK_MS));
+      if (incident.status === 'resolved') {
+        this.views.delete(id);
+        this.nextAt.delete(id);
+      }
     }
     await this.dispatcher.retryDue();
     return sent;

@@ -4,6 +4,7 @@ import { enrichLabels, type ResourceContext } from '../../core/alerts/stages/enr
 import { isFlapping } from '../../core/alerts/stages/flap.js';
 import { assignSeverity } from '../../core/alerts/stages/severity.js';
 import type { Signal } from '../../core/events/signal.js';
+import { worstSeverity } from '../../core/shared/severity.js';
 import { attachAlert, findIncidentFor, groupKeyFor, noteRefire, openIncidentFor, type GroupingOptions } from '../../core/incidents/grouping.js';
 import type { Incident } from '../../core/incidents/incident.js';
 import { addTimeline, advance, advanceAtLeast } from '../../core/incidents/lifecycle.js';
@@ -39,6 +40,30 @@ export class SignalProcessor {
   readonly signals: Collection<StoredSignal>;
   readonly index: OpenIncidentIndex;
   private readonly inventoryCache = new Map<string, { at: number; ctx: ResourceContext | undefined }>();
+  /**
+   * Write-through cache of alerts: this processor is their only writer, so reads can skip the
+   * store. Bounded; cleared when a batch fails so a rolled-back write is never served.
+   */
+  private readonly alertCache = new Map<string, Alert>();
+  private static readonly ALERT_CACHE_MAX = 50_000;
+
+  clearCaches(): void {
+    this.alertCache.clear();
+  }
+
+  private async getAlert(id: string): Promise<Alert | undefined> {
+    const hit = this.alertCache.get(id);
+    if (hit) return hit;
+    const a = await this.alerts.get(id);
+    if (a) this.remember(a);
+    return a;
+  }
+
+  private remember(a: Alert): void {
+    this.alertCache.delete(a.id);
+    this.alertCache.set(a.id, a);
+    if (this.alertCache.size > SignalProcessor.ALERT_CACHE_MAX) this.alertCache.delete(this.alertCache.keys().next().value as string);
+  }
   mute: MuteCheck = () => undefined;
   /** Called after every alert write (the dispatcher's view, the inhibition index, transient stats). */
   onAlert: (alert: Alert, transition: AlertTransition) => void = () => undefined;
@@ -80,13 +105,29 @@ export class SignalProcessor {
     return ctx;
   }
 
+  /**
+   * Applies one signal and stores it as processed. With `create`, the signal is not stored yet
+   * (the caller holds a store transaction, so "pending then processed" collapses into one write):
+   * returns undefined when it already exists, i.e. a re-delivery.
+   */
+  async processNew(stored: StoredSignal): Promise<ProcessOutcome | undefined> {
+    if (await this.signals.get(stored.id)) return undefined;
+    await this.index.load();
+    const { status: _s, receivedAt: _r, via: _v, alertId: _a, incidentId: _i, processedAt: _p, ...signal } = stored;
+    const now = this.nowIso();
+    const outcome = await this.apply(signal as Signal, now);
+    await this.signals.create({ ...stored, status: 'processed', processedAt: now, ...(outcome.alertId ? { alertId: outcome.alertId } : {}), ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}) });
+    return outcome;
+  }
+
   /** Applies one stored signal (pending or re-processed) and marks it processed. */
   async process(stored: StoredSignal): Promise<ProcessOutcome> {
     await this.index.load();
     const { status: _s, receivedAt: _r, via: _v, alertId: _a, incidentId: _i, processedAt: _p, ...signal } = stored;
     const now = this.nowIso();
     const outcome = await this.apply(signal as Signal, now);
-    await this.signals.update(stored.id, (cur) => ({ ...cur, status: 'processed', processedAt: now, ...(outcome.alertId ? { alertId: outcome.alertId } : {}), ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}) }));
+    // Only this processor writes a stored signal after its creation, so a put is safe here.
+    await this.signals.put({ ...stored, status: 'processed', processedAt: now, ...(outcome.alertId ? { alertId: outcome.alertId } : {}), ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}) });
     return outcome;
   }
 
@@ -101,7 +142,7 @@ export class SignalProcessor {
     const sev = assignSeverity(signal, { environment: labels.environment ?? this.config.defaultEnvironment, customerFacing: labels.customerFacing === 'true' }, this.config.severity.rules, this.config.severity.thresholds);
     labels.severityRule = sev.rule;
     const fp = fingerprint(signal);
-    const prev = await this.alerts.get(fp);
+    const prev = await this.getAlert(fp);
     const { alert: applied, transition } = applySignal(prev, { signal: sev.level ? { ...signal, level: sev.level } : signal, severity: sev.severity, labels, now });
     if (!applied) return { transition };
     let alert = applied;
@@ -129,6 +170,7 @@ export class SignalProcessor {
       await this.onResolved(alert, signal.time, now);
     }
     await this.alerts.put(alert);
+    this.remember(alert);
     this.onAlert(alert, transition);
     await this.bus.publish('alert.updated', { alertId: alert.id, incidentId: alert.incidentId, status: alert.status }, `alert.updated:${alert.id}:${signal.id}`);
     return { alertId: alert.id, ...(alert.incidentId ? { incidentId: alert.incidentId } : {}), transition, alert, incidentOpened };
@@ -137,6 +179,8 @@ export class SignalProcessor {
   private async groupFiring(alert: Alert, transition: AlertTransition, at: string, now: string): Promise<{ alert: Alert; opened: boolean }> {
     const current = alert.incidentId ? (this.index.get(alert.incidentId) ?? (await this.incidents.get(alert.incidentId))) : undefined;
     if (current && current.status === 'open') {
+      // Most signals only refresh an alert already in its incident: nothing to write.
+      if (transition !== 'refired' && current.alertIds.includes(alert.id) && worstSeverity(current.severity, alert.severity) === current.severity) return { alert, opened: false };
       const updated = await this.updateIncident(current.id, (i) => (transition === 'refired' ? noteRefire(i, alert, at) : attachAlert(i, alert, at, 'already in the incident')));
       if (updated.status === 'open') return { alert, opened: false };
     }

@@ -36,3 +36,17 @@ export interface IngestResult {
   incidentIds: string[];
   error?: { field: string; reason: string };
 }
+
+/**
+ * Optional store capability: run a unit of work in one durable commit (SQLite BEGIN/COMMIT). When
+ * the store offers it, ingestBatch commits each batch once before acknowledging it — far fewer
+ * fsync-bound commits, and still nothing acknowledged that is not durable.
+ */
+export interface TransactionalStore {
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export function transactionOf(store: object): TransactionalStore['transaction'] | undefined {
+  const t = (store as Partial<TransactionalStore>).transaction;
+  return typeof t === 'function' ? t.bind(store) : undefined;
+}

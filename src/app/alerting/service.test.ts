@@ -164,3 +164,40 @@ describe('Function: createAlertingService › acknowledge/resolve', () => {
     await expect(svc.acknowledge('inc-nope', 'alice')).rejects.toThrow(/incident inc-nope not found/);
   });
 });
+
+describe('Function: createAlertingService › with a transactional store', () => {
+  it('writes each signal once, already processed, and still detects re-deliveries', async () => {
+    const store = new MemoryStore();
+    let commits = 0;
+    const txStore = Object.assign(store, {
+      transaction: async <T>(fn: () => Promise<T>): Promise<T> => {
+        const out = await fn();
+        commits++;
+        return out;
+      },
+    });
+    const clock = new ManualClock(T0);
+    const svc = createAlertingService({ store: txStore, clock, bus: new MemoryBus(clock) });
+    const [a, b] = await svc.ingestBatch([cpu('ALARM', T0), cpu('ALARM', T0)]);
+    expect(a?.status).toBe('accepted');
+    expect(b).toMatchObject({ status: 'duplicate', alertIds: a?.alertIds, incidentIds: a?.incidentIds });
+    expect(commits).toBe(1);
+    const sig = await store.collection<StoredSignal>('signals').get(a?.signalIds[0] as string);
+    expect(sig).toMatchObject({ status: 'processed', alertId: a?.alertIds[0] });
+    expect((await store.collection<Alert>('alerts').get(a?.alertIds[0] as string))?.count).toBe(1);
+  });
+});
+
+describe('Function: createAlertingService › deferred ingest', () => {
+  it('accepts durably as pending, detects re-deliveries, and processes on processPending', async () => {
+    const { svc, signals, alerts, incidents } = setup();
+    const [a, b] = await svc.ingestBatch([cpu('ALARM', T0), cpu('ALARM', T0)], { defer: true, via: 'sqs' });
+    expect(a).toMatchObject({ status: 'accepted', alertIds: [], incidentIds: [] });
+    expect(b?.status).toBe('duplicate');
+    expect((await signals.get(a?.signalIds[0] as string))?.status).toBe('pending');
+    expect(await alerts.count()).toBe(0);
+    expect(await svc.processPending()).toBe(1);
+    expect(await alerts.count()).toBe(1);
+    expect(await incidents.count()).toBe(1);
+  });
+});

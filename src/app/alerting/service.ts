@@ -17,7 +17,7 @@ import { SerialLock } from './lock.js';
 import { MuteState } from './muting.js';
 import { NotifyLoop } from './notifyLoop.js';
 import { SignalProcessor } from './processor.js';
-import type { IngestResult, IngestVia, QuarantineRecord, StoredSignal } from './records.js';
+import { transactionOf, type IngestResult, type IngestVia, type QuarantineRecord, type StoredSignal } from './records.js';
 
 export interface AlertingDeps {
   store: Store;
@@ -30,6 +30,12 @@ export interface AlertingDeps {
 
 export interface IngestOptions {
   via?: IngestVia;
+  /**
+   * Accept only: store the signals durably as `pending` and return; `processPending()` (a worker,
+   * the next tick…) applies them later. For bursty sources (SQS, the HTTP batch API) that must
+   * acknowledge fast. Results then carry no alert/incident ids yet.
+   */
+  defer?: boolean;
 }
 
 export interface AlertingService {
@@ -84,6 +90,25 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
   const quarantine = store.collection<QuarantineRecord>('quarantine');
   const lock = new SerialLock();
   const nowIso = (): string => new Date(clock.now()).toISOString();
+  const tx = transactionOf(store);
+  let inBatchTx = false;
+  const inTx = async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (!tx) return fn();
+    try {
+      return await tx(async () => {
+        inBatchTx = true;
+        try {
+          return await fn();
+        } finally {
+          inBatchTx = false;
+        }
+      });
+    } catch (e) {
+      // The batch rolled back: forget anything cached from it.
+      processor.clearCaches();
+      throw e;
+    }
+  };
   const mute = new MuteState(store, config);
   const dispatcher = new NotificationDispatcher(store, clock, config, deps.notifiers ?? {}, (id, change) => processor.updateIncident(id, change));
   const loop = new NotifyLoop(processor, dispatcher, mute, clock, config);
@@ -104,41 +129,66 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
   }
 
   async function storeAndProcess(signals: Signal[], opts: IngestOptions): Promise<IngestResult> {
-    const n = { signals };
     const receivedAt = nowIso();
-    const fresh: StoredSignal[] = [];
+    let fresh = 0;
     const alertIds = new Set<string>();
     const incidentIds = new Set<string>();
-    for (const s of n.signals) {
+    const note = (a?: string, i?: string): void => {
+      if (a) alertIds.add(a);
+      if (i) incidentIds.add(i);
+    };
+    const pending: StoredSignal[] = [];
+    for (const s of signals) {
       const stored: StoredSignal = { ...s, status: 'pending', receivedAt, ...(opts.via ? { via: opts.via } : {}) };
-      if (await processor.signals.create(stored)) fresh.push(stored);
-      else {
-        const existing = await processor.signals.get(s.id);
-        if (existing?.alertId) alertIds.add(existing.alertId);
-        if (existing?.incidentId) incidentIds.add(existing.incidentId);
+      if (opts.defer) {
+        if (await processor.signals.create(stored)) {
+          fresh++;
+          continue;
+        }
+      } else if (inBatchTx) {
+        // Inside one store transaction: process, then write once; nothing is acknowledged before the commit.
+        const out = await processor.processNew(stored);
+        if (out) {
+          fresh++;
+          note(out.alertId, out.incidentId);
+          continue;
+        }
+      } else if (await processor.signals.create(stored)) {
+        pending.push(stored);
+        continue;
       }
+      const existing = await processor.signals.get(s.id);
+      note(existing?.alertId, existing?.incidentId);
     }
-    for (const s of fresh) {
+    for (const s of pending) {
       const out = await processor.process(s);
-      if (out.alertId) alertIds.add(out.alertId);
-      if (out.incidentId) incidentIds.add(out.incidentId);
+      fresh++;
+      note(out.alertId, out.incidentId);
     }
-    return { status: fresh.length ? 'accepted' : 'duplicate', signalIds: n.signals.map((s) => s.id), alertIds: [...alertIds], incidentIds: [...incidentIds] };
+    return { status: fresh ? 'accepted' : 'duplicate', signalIds: signals.map((s) => s.id), alertIds: [...alertIds], incidentIds: [...incidentIds] };
   }
 
   return {
     config,
-    ingest: (raw, opts) => lock.run(() => ingestUnlocked(raw, opts)),
+    ingest: (raw, opts) => lock.run(() => inTx(() => ingestUnlocked(raw, opts))),
     ingestBatch: (raws, opts) =>
-      lock.run(async () => {
-        const out: IngestResult[] = [];
-        for (const r of raws) out.push(await ingestUnlocked(r, opts));
-        return out;
-      }),
+      lock.run(() =>
+        inTx(async () => {
+          const out: IngestResult[] = [];
+          for (const r of raws) out.push(await ingestUnlocked(r, opts));
+          return out;
+        }),
+      ),
     processPending: () =>
       lock.run(async () => {
         const pending = await processor.signals.find({ where: { status: 'pending' }, order: 'asc' });
-        for (const s of pending) await processor.process(s);
+        // In chunks, each one store commit when the store offers transactions.
+        for (let i = 0; i < pending.length; i += 500) {
+          const chunk = pending.slice(i, i + 500);
+          await inTx(async () => {
+            for (const s of chunk) await processor.process(s);
+          });
+        }
         return pending.length;
       }),
     ingestSignals: (signals, opts) => lock.run(() => storeAndProcess(signals, opts ?? {})),
@@ -154,8 +204,18 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
         await mute.refreshStatuses(nowIso());
         await loop.tick();
       }),
-    createSilence: (input) => lock.run(() => mute.createSilence(input, nowIso())),
-    expireSilence: (id, principal) => lock.run(() => mute.expireSilence(id, principal, nowIso())),
+    createSilence: (input) =>
+      lock.run(async () => {
+        const s = await mute.createSilence(input, nowIso());
+        loop.touchAll();
+        return s;
+      }),
+    expireSilence: (id, principal) =>
+      lock.run(async () => {
+        const s = await mute.expireSilence(id, principal, nowIso());
+        loop.touchAll();
+        return s;
+      }),
     listSilences: () => mute.list(),
     acknowledge: (incidentId, principal) =>
       lock.run(async () => {

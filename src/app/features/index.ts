@@ -1,3 +1,5 @@
+import { installCost } from './cost.js';
+import { installCompliance } from './compliance.js';
 import type { PlatformCore } from './core.js';
 
 /**
@@ -6,8 +8,10 @@ import type { PlatformCore } from './core.js';
  * routes and the CLI. One line per feature.
  */
 export async function installFeatures(core: PlatformCore) {
-  void core;
-  return {};
+  return {
+    cost: await installCost(core),
+    compliance: await installCompliance(core),
+  };
 }
 
 export type Features = Awaited<ReturnType<typeof installFeatures>>;

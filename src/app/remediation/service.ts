@@ -19,6 +19,24 @@ export interface StartRequest {
   operator?: string;
   dryRun?: boolean;
   environment?: string;
+  /** Idempotency scope when there is no incident (e.g. `schedule:<id>:<time>`): one execution per scope. */
+  scope?: string;
+}
+
+/** `*` in a catalogue entry's target type: any resource (the generic Config finding). */
+const typeMatches = (runbook: RunbookDescriptor, type: string): boolean => runbook.targetResourceType === '*' || runbook.targetResourceType === type;
+
+/** Strings in a resource's top-level state (and their last ARN/URL segment): how related resources name each other. */
+function referencedNames(r: ResourceRecord): Set<string> {
+  const out = new Set<string>();
+  const add = (v: unknown) => {
+    if (typeof v !== 'string' || v.length === 0) return;
+    out.add(v);
+    const tail = v.split(/[/:]/).pop();
+    if (tail) out.add(tail);
+  };
+  for (const v of Object.values(r.state)) (Array.isArray(v) ? v : [v]).forEach(add);
+  return out;
 }
 
 export interface RemediationServiceDeps {
@@ -44,12 +62,31 @@ export function createRemediationService(d: RemediationServiceDeps) {
 
   async function resolveTarget(alert: Alert, runbook: RunbookDescriptor): Promise<ResourceRecord | undefined> {
     const direct = await d.cloud.describe(alert.resourceArn);
-    if (direct && direct.type === runbook.targetResourceType) return direct;
+    if (direct && typeMatches(runbook, direct.type)) return direct;
+    if (runbook.targetResourceType === '*') return undefined;
     // Alarm events name resources by metric dimensions (e.g. AutoScalingGroupName), not always by ARN.
     const candidates = await d.cloud.listResources({ type: runbook.targetResourceType });
     const names = new Set(Object.values(alert.labels));
     const tail = alert.resourceArn.split(/[/:]/).pop();
-    return candidates.find((r) => r.arn === alert.resourceArn || names.has(r.name) || names.has(r.id) || r.name === tail || r.id === tail);
+    const named = candidates.find((r) => r.arn === alert.resourceArn || names.has(r.name) || names.has(r.id) || r.name === tail || r.id === tail);
+    if (named) return named;
+    // Some entries act on a related resource: the distribution in front of the ALB, the consumer of
+    // the queue, the subscription of the topic, the record using the health check. It names the
+    // alerting resource (or its dimension values) in its own state.
+    const keys = new Set([alert.resourceArn, ...Object.entries(alert.labels).filter(([k]) => k.startsWith('dim_')).map(([, v]) => v)]);
+    if (direct) [direct.arn, direct.name, direct.id].forEach((k) => keys.add(k));
+    const related = candidates.filter((r) => [...referencedNames(r)].some((n) => keys.has(n)));
+    return related.length === 1 ? related[0] : undefined;
+  }
+
+  /** The preconditions of an entry on a resource, judged before an execution exists (to pick among matching entries). */
+  function precheck(runbook: RunbookDescriptor, resource: ResourceRecord, alert?: Alert): boolean {
+    const now = iso();
+    try {
+      return runbook.eligible({ resource, environment: resource.tags['environment'] ?? d.defaultEnvironment, now, diagnostics: { now }, ...(alert ? { alert } : {}) }).eligible;
+    } catch {
+      return false;
+    }
   }
 
   async function start(req: StartRequest): Promise<{ execution: Execution; created: boolean }> {
@@ -57,10 +94,10 @@ export function createRemediationService(d: RemediationServiceDeps) {
     if (!runbook) throw new ValidationError('runbookId', `unknown runbook "${req.runbookId}"`);
     const resource = await d.cloud.describe(req.targetResource);
     if (!resource) throw new ValidationError('targetResource', `no resource ${req.targetResource}`);
-    if (resource.type !== runbook.targetResourceType) throw new ValidationError('targetResource', `${runbook.id} acts on ${runbook.targetResourceType}, not ${resource.type}`);
+    if (!typeMatches(runbook, resource.type)) throw new ValidationError('targetResource', `${runbook.id} acts on ${runbook.targetResourceType}, not ${resource.type}`);
     const now = iso();
     // One execution per (incident, runbook, resource); manual and dry runs are keyed by their request time.
-    const scope = req.incidentId ?? `${req.dryRun ? 'dry-run' : 'manual'}:${now}`;
+    const scope = req.incidentId ?? req.scope ?? `${req.dryRun ? 'dry-run' : 'manual'}:${now}`;
     const idempotencyKey = `${scope}|${runbook.id}|${resource.arn}`;
     const id = `exec-${stableHash(idempotencyKey)}`;
     const execution: Execution = {
@@ -90,14 +127,39 @@ export function createRemediationService(d: RemediationServiceDeps) {
     /** Called for every alert change: a firing alert that matches a runbook's trigger starts it once per incident. */
     async onAlert(alert: Alert): Promise<Execution[]> {
       if (alert.status !== 'firing' || !alert.incidentId) return [];
-      // The most specific matching runbook acts (a dedicated one wins over a generic one); one per alert.
+      // The most specific matching runbook acts (a dedicated one wins over a generic one); one per
+      // alert. Entries sharing a trigger (DLQ redrive and consumer scaling both watch queue depth)
+      // are told apart by their preconditions; when none holds, the first still runs and records
+      // why it skipped.
+      const matched: { runbook: RunbookDescriptor; target: ResourceRecord }[] = [];
       for (const runbook of matchRunbooks(alert, d.catalogue)) {
         const target = await resolveTarget(alert, runbook);
-        if (!target) continue;
-        const { execution } = await start({ runbookId: runbook.id, targetResource: target.arn, incidentId: alert.incidentId, trigger: `alert:${alert.id} ${alert.rule ?? alert.title}` });
-        return [execution];
+        if (target) matched.push({ runbook, target });
       }
-      return [];
+      const chosen = matched.find((m) => precheck(m.runbook, m.target, alert)) ?? matched[0];
+      if (!chosen) return [];
+      const { execution } = await start({ runbookId: chosen.runbook.id, targetResource: chosen.target.arn, incidentId: alert.incidentId, trigger: `alert:${alert.id} ${alert.rule ?? alert.title}` });
+      return [execution];
+    },
+
+    /**
+     * A scheduled entry's run (the scheduler calls it at each cron occurrence): one execution per
+     * eligible target, keyed by the occurrence so a repeated call starts nothing new. Task handlers
+     * (Lambda targets) are the functions tagged `aiops:runbook=<id>`.
+     */
+    async runScheduled(runbookId: string, scheduledFor: Date): Promise<Execution[]> {
+      const runbook = d.catalogue.find((r) => r.id === runbookId);
+      if (!runbook) throw new ValidationError('runbookId', `unknown runbook "${runbookId}"`);
+      if (runbook.pattern !== 'scheduled') throw new ValidationError('runbookId', `${runbookId} is not a scheduled runbook`);
+      const all = await d.cloud.listResources({ type: runbook.targetResourceType });
+      const targets = runbook.targetResourceType === 'AWS::Lambda::Function' ? all.filter((r) => r.tags['aiops:runbook'] === runbook.id) : all.filter((r) => precheck(runbook, r));
+      const out: Execution[] = [];
+      const at = scheduledFor.toISOString();
+      for (const target of targets) {
+        const { execution } = await start({ runbookId: runbook.id, targetResource: target.arn, scope: `schedule:${at}`, trigger: `schedule:${runbook.schedule?.cron ?? '?'} ${runbook.trigger.rule ?? runbook.id} at ${at}` });
+        out.push(execution);
+      }
+      return out;
     },
 
     /** Records a human decision on a pending approval and resumes the execution. */

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { ApiClient } from '../client.js';
+import { registerCost } from './cost.js';
+import { registerCompliance } from './compliance.js';
 import { registerIncidents } from './incidents.js';
 import { registerIngest } from './ingest.js';
 import { registerRemediation } from './remediation.js';
@@ -8,4 +10,11 @@ import { registerSandbox } from './sandbox.js';
 export type CommandRegistrar = (program: Command, client: () => ApiClient, json: () => boolean) => void;
 
 /** Every client command group (`aiops start` is registered separately: it runs the server). One line per feature. */
-export const COMMANDS: CommandRegistrar[] = [registerIncidents, registerSandbox, registerIngest, registerRemediation];
+export const COMMANDS: CommandRegistrar[] = [
+  registerIncidents,
+  registerSandbox,
+  registerIngest,
+  registerRemediation,
+  registerCost,
+  registerCompliance,
+];

@@ -66,7 +66,11 @@ export function matchAll(matchers: readonly Matcher[], labels: Record<string, st
   return matchers.every((m) => matchOne(m, labels));
 }
 
-/** The label set matchers see for an alert. */
+const labelSets = new WeakMap<object, Record<string, string>>();
+
+/** The label set matchers see for an alert (memoised per alert object: alerts are replaced, never mutated). */
 export function alertLabelSet(alert: Pick<Alert, 'labels' | 'severity' | 'source' | 'kind' | 'status' | 'rule' | 'resourceArn'>): Record<string, string> {
-  return { alertname: alert.rule ?? '', ...alert.labels, severity: alert.severity, source: alert.source, kind: alert.kind, status: alert.status, resource: alert.resourceArn };
+  let set = labelSets.get(alert);
+  if (!set) labelSets.set(alert, (set = { alertname: alert.rule ?? '', ...alert.labels, severity: alert.severity, source: alert.source, kind: alert.kind, status: alert.status, resource: alert.resourceArn }));
+  return set;
 }

@@ -9,6 +9,7 @@ describe('Function: groupKeyFor', () => {
   it('uses the group_by labels, or the resource when none is present', () => {
     expect(groupKeyFor(alert({}), opts.groupBy)).toBe('service=web,environment=prod');
     expect(groupKeyFor(alert({ labels: {} }), opts.groupBy)).toBe('resource=arn:r1');
+    expect(groupKeyFor(alert({ labels: { environment: 'prod' } }), opts.groupBy)).toBe('environment=prod,resource=arn:r1');
   });
 });
 

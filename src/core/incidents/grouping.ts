@@ -10,12 +10,15 @@ export interface GroupingOptions {
 }
 
 /**
- * The grouping key from the group_by labels. An alert with none of them groups by its resource,
- * so unlabelled alerts never collapse into one giant "service=" incident.
+ * The grouping key from the group_by labels. An alert missing any of them also groups by its
+ * resource, so unlabelled alerts (a finding on an untagged instance) never collapse into one
+ * giant "environment=prod" incident.
  */
 export function groupKeyFor(alert: Pick<Alert, 'labels' | 'resourceArn'>, groupBy: readonly string[]): string {
-  const parts = groupBy.filter((k) => alert.labels[k] !== undefined && alert.labels[k] !== '').map((k) => `${k}=${alert.labels[k]}`);
-  return parts.length ? parts.join(',') : `resource=${alert.resourceArn}`;
+  const present = groupBy.filter((k) => alert.labels[k] !== undefined && alert.labels[k] !== '');
+  const parts = present.map((k) => `${k}=${alert.labels[k]}`);
+  if (present.length < groupBy.length) parts.push(`resource=${alert.resourceArn}`);
+  return parts.join(',');
 }
 
 /** Deterministic per alert episode, so re-processing after a crash finds the same incident. */

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiCore, ServerContext } from '../context.js';
+import { complianceRoutes } from './compliance.js';
+import { costRoutes } from './cost.js';
 import { incidentRoutes } from './incidents.js';
 import { remediationRoutes } from './remediation.js';
 import { sandboxRoutes } from './sandbox.js';
@@ -9,5 +11,15 @@ import { systemRoutes } from './system.js';
 /** The `/api/v1` route modules that need only the store and the use cases: served locally and on AWS. */
 export const CORE_ROUTES: ((ctx: ServerContext<ApiCore>) => FastifyPluginAsyncZod)[] = [signalRoutes, incidentRoutes, remediationRoutes];
 
-/** Every `/api/v1` route module of the local server, one per feature (system and sandbox need the local platform). */
-export const ROUTES: ((ctx: ServerContext) => FastifyPluginAsyncZod)[] = [systemRoutes, ...CORE_ROUTES, sandboxRoutes];
+/**
+ * Every `/api/v1` route module of the local server, one per feature (one per line, so features
+ * land independently). system, sandbox, cost and compliance read the local platform (sandbox,
+ * scheduler, `features`), so they are not served on AWS yet.
+ */
+export const ROUTES: ((ctx: ServerContext) => FastifyPluginAsyncZod)[] = [
+  systemRoutes,
+  ...CORE_ROUTES,
+  sandboxRoutes,
+  costRoutes,
+  complianceRoutes,
+];

@@ -1,8 +1,10 @@
 import type { ReactElement } from 'react';
+import { CostPage } from './Cost';
 import { IncidentPage, IncidentsPage } from './Incidents';
 import { OverviewPage } from './Overview';
 import { AlertsPage, ApprovalsPage, AuditPage, ExecutionPage, ExecutionsPage } from './Remediation';
 import { SandboxPage } from './Sandbox';
+import { FindingPage, SecurityPage } from './Security';
 
 /** One entry per console page: its path (first segment), nav label, and list/detail views. One line per feature. */
 export interface PageEntry {
@@ -20,4 +22,6 @@ export const PAGES: PageEntry[] = [
   { path: 'approvals', label: 'Approvals', list: () => <ApprovalsPage /> },
   { path: 'audit', label: 'Audit', list: () => <AuditPage /> },
   { path: 'sandbox', label: 'Sandbox', list: () => <SandboxPage /> },
+  { path: 'cost', label: 'Cost', list: () => <CostPage /> },
+  { path: 'security', label: 'Security', list: () => <SecurityPage />, detail: (id) => <FindingPage id={id} /> },
 ];

@@ -2,6 +2,9 @@ import type { ResourceRecord } from '../../../ports/cloud.js';
 import { stableHash } from '../../../core/shared/hash.js';
 import type { EventFault } from './schema.js';
 
+/** Resource types whose Config resource id the ingestion path maps back to the resource's ARN. */
+const CONFIG_ID_TYPES = new Set(['AWS::S3::Bucket', 'AWS::EC2::Instance', 'AWS::EC2::SecurityGroup', 'AWS::EC2::Volume', 'AWS::RDS::DBInstance', 'AWS::Lambda::Function', 'AWS::DynamoDB::Table', 'AWS::IAM::User']);
+
 const uuidLike = (key: string): string => {
   const h = stableHash(key) + stableHash(`${key}#2`);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
@@ -84,22 +87,33 @@ export function buildRawEvent(f: EventFault, r: ResourceRecord, time: string, ke
         eventTypeCode: d.eventTypeCode ?? 'AWS_EC2_OPERATIONAL_ISSUE',
         eventTypeCategory: d.eventTypeCategory ?? 'issue',
         startTime: time,
+        lastUpdatedTime: time,
+        statusCode: d.statusCode ?? 'open',
+        eventRegion: r.region,
         eventDescription: [{ language: 'en_US', latestDescription: String(d.description ?? 'Increased error rates in one Availability Zone.') }],
-        affectedEntities: [{ entityValue: r.id }],
+        affectedEntities: [{ entityValue: r.id, entityArn: r.arn }],
       });
-    case 'config':
+    case 'config': {
+      // Config names most resources by id; types the ingestion path cannot turn back into an ARN are named by ARN.
+      const resourceId = CONFIG_ID_TYPES.has(r.type) ? r.id : r.arn;
       return envelope('Config Rules Compliance Change', 'aws.config', r, time, key, {
-        resourceId: r.id,
+        resourceId,
         awsRegion: r.region,
         awsAccountId: r.account,
         configRuleName: d.configRuleName ?? 's3-bucket-level-public-access-prohibited',
         recordVersion: '1.0',
         configRuleARN: `arn:aws:config:${r.region}:${r.account}:config-rule/config-rule-${stableHash(String(d.configRuleName ?? 's3'))}`,
         messageType: 'ComplianceChangeNotification',
-        newEvaluationResult: { evaluationResultIdentifier: { evaluationResultQualifier: { configRuleName: d.configRuleName ?? 's3-bucket-level-public-access-prohibited', resourceType: r.type, resourceId: r.id } }, complianceType: d.complianceType ?? 'NON_COMPLIANT', resultRecordedTime: time },
-        oldEvaluationResult: { complianceType: 'COMPLIANT' },
+        newEvaluationResult: {
+          evaluationResultIdentifier: { evaluationResultQualifier: { configRuleName: d.configRuleName ?? 's3-bucket-level-public-access-prohibited', resourceType: r.type, resourceId }, orderingTimestamp: time },
+          complianceType: d.complianceType ?? 'NON_COMPLIANT',
+          resultRecordedTime: time,
+          ...(d.annotation ? { annotation: d.annotation } : {}),
+        },
+        oldEvaluationResult: { complianceType: d.complianceType === 'COMPLIANT' ? 'NON_COMPLIANT' : 'COMPLIANT' },
         resourceType: r.type,
       });
+    }
     case 'cloudwatch-alarm':
       return envelope('CloudWatch Alarm State Change', 'aws.cloudwatch', r, time, key, {
         alarmName: d.alarmName ?? `staging-${r.tags['service'] ?? r.name}-custom-critical`,

@@ -21,5 +21,6 @@ export default defineScenario({
     runbook: 'AIOps-ScaleOutEC2ASG',
     needsApproval: false,
     targetState: { resource: 'web-asg', field: 'DesiredCapacity', equals: 5 },
+    resolves: true,
   },
 });

@@ -25,10 +25,14 @@ export const MaintenanceWindowSchema = z
   });
 export type MaintenanceWindow = z.infer<typeof MaintenanceWindowSchema>;
 
+const crons = new WeakMap<object, Cron>();
+
 /** Open iff the window's first opening after (at − duration) is at or before `at`. */
 export function windowOpen(w: Pick<MaintenanceWindow, 'cron' | 'duration' | 'timezone'>, at: string): boolean {
   const t = Date.parse(at);
-  const next = new Cron(w.cron, { timezone: w.timezone, paused: true }).nextRun(new Date(t - w.duration));
+  let cron = crons.get(w);
+  if (!cron) crons.set(w, (cron = new Cron(w.cron, { timezone: w.timezone, paused: true })));
+  const next = cron.nextRun(new Date(t - w.duration));
   return !!next && next.getTime() <= t;
 }
 

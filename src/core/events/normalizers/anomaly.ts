@@ -19,7 +19,8 @@ export default defineNormalizer({
   matches: (raw) => typeof raw.source === 'string' && ['anomaly', 'slo', 'compliance', 'cost', 'sandbox'].includes(raw.source) && typeof raw.kind === 'string',
   schema: ProductSignalSchema,
   toSignals: (s) => {
+    // Already a signal: keeping it again as `raw` would only double what is stored.
     const { id: _id, ...rest } = s;
-    return [{ ...rest, raw: rest.raw ?? s }];
+    return [rest];
   },
 });

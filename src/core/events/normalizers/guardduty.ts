@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoTimestamp, toIso } from '../alarmSignal.js';
 import type { SignalLevel } from '../signal.js';
-import { defineNormalizer } from './types.js';
+import { defineNormalizer, ownershipTags } from './types.js';
 
 const ts = z.string().refine(isoTimestamp, 'must be a timestamp');
 
@@ -26,7 +26,7 @@ export const GuardDutyFindingEventSchema = z.object({
     updatedAt: ts,
     resource: z.object({
       resourceType: z.string(),
-      instanceDetails: z.object({ instanceId: z.string() }).partial().optional(),
+      instanceDetails: z.object({ instanceId: z.string(), tags: z.array(z.object({ key: z.string(), value: z.string() })) }).partial().optional(),
       accessKeyDetails: z.object({ userName: z.string(), accessKeyId: z.string() }).partial().optional(),
       s3BucketDetails: z.array(z.object({ arn: z.string().optional(), name: z.string().optional() })).optional(),
       eksClusterDetails: z.object({ name: z.string() }).partial().optional(),
@@ -78,7 +78,7 @@ export default defineNormalizer({
         value: f.severity,
         title: f.title,
         ...(f.description ? { description: f.description } : {}),
-        labels: { findingType: f.type, findingId: f.id },
+        labels: { ...ownershipTags(Object.fromEntries((f.resource.instanceDetails?.tags ?? []).map((t) => [t.key, t.value]))), findingType: f.type, findingId: f.id },
         time: toIso(f.updatedAt),
         account: f.accountId,
         region: f.region,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoTimestamp, toIso } from '../alarmSignal.js';
 import type { SignalLevel, SignalState } from '../signal.js';
-import { defineNormalizer } from './types.js';
+import { defineNormalizer, ownershipTags } from './types.js';
 
 const ts = z.string().refine(isoTimestamp, 'must be a timestamp');
 
@@ -26,7 +26,7 @@ export const HealthEventSchema = z.object({
     eventRegion: z.string().optional(),
     availabilityZone: z.string().optional(),
     eventDescription: z.array(z.object({ language: z.string(), latestDescription: z.string() })).optional(),
-    affectedEntities: z.array(z.object({ entityValue: z.string(), entityArn: z.string().optional() })).optional(),
+    affectedEntities: z.array(z.object({ entityValue: z.string(), entityArn: z.string().optional(), tags: z.record(z.string(), z.string()).optional() })).optional(),
   }),
 });
 
@@ -51,7 +51,7 @@ export default defineNormalizer({
     const time = toIso(d.statusCode === 'closed' && d.endTime ? d.endTime : updated);
     // One signal per affected resource so each correlates with that resource's alarms; an event
     // without entities (a regional issue) is about the service in the region.
-    const entities = d.affectedEntities?.length ? d.affectedEntities : [{ entityValue: d.eventArn, entityArn: d.eventArn }];
+    const entities: { entityValue: string; entityArn?: string; tags?: Record<string, string> }[] = d.affectedEntities?.length ? d.affectedEntities : [{ entityValue: d.eventArn, entityArn: d.eventArn }];
     const labels: Record<string, string> = { awsService: d.service, eventTypeCode: d.eventTypeCode, region };
     if (d.availabilityZone) labels.availabilityZone = d.availabilityZone;
     return entities.map((ent) => ({
@@ -64,7 +64,7 @@ export default defineNormalizer({
       level: LEVEL[d.eventTypeCategory] as SignalLevel,
       title: `AWS Health: ${d.eventTypeCode}`,
       ...(d.eventDescription?.[0] ? { description: d.eventDescription[0].latestDescription } : {}),
-      labels: { ...labels, entity: ent.entityValue },
+      labels: { ...ownershipTags(ent.tags), ...labels, entity: ent.entityValue },
       time,
       account: e.account,
       region,

@@ -22,3 +22,12 @@ export function defineNormalizer<T>(n: Normalizer<T>): Normalizer<T> {
 }
 
 export const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+const OWNERSHIP = ['service', 'environment', 'owner', 'team', 'app'];
+
+/** The ownership tags a source carries about its resource (service, environment, owner…), lower-cased keys. */
+export function ownershipTags(tags: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(tags ?? {})) if (OWNERSHIP.includes(k.toLowerCase()) && v) out[k.toLowerCase()] = v;
+  return out;
+}

@@ -18,7 +18,9 @@ export default defineRunbook({
   reversible: true,
   approval: 'none-outside-prod',
   targetResourceType: 'AWS::IAM::AccessKey',
-  trigger: { rule: '^(access-keys-rotated|IAM\\.3)$', above: MAX_AGE_DAYS, kind: ['compliance', 'security-finding'] },
+  // Config and Security Hub findings carry no key age, so the trigger matches the rule alone and
+  // eligible() enforces the 90 days from the key's CreateDate.
+  trigger: { rule: '^(access-keys-rotated|IAM\\.3)$', kind: ['compliance', 'security-finding'] },
   blastRadius: { maxResources: 1 },
   cooldownMinutes: 1440,
   maxPerHour: 20,

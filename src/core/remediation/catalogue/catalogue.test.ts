@@ -92,3 +92,51 @@ describe('Runbook: scheduled maintenance', () => {
     expect(cron.nextRun(new Date(FIXTURE_NOW))?.toISOString()).toBe(next);
   });
 });
+
+describe('Runbook: cost right-sizing actions', () => {
+  it.each([
+    [100, 3000, 128],
+    [170, 3000, 128],
+    [171, 3000, 250],
+    [1000, 3000, 250],
+    [2000, 6000, 250],
+    [6000, 16000, 250],
+  ])('changes a %i GiB gp2 volume to gp3 at %i IOPS and %i MiB/s', (size, iops, throughput) => {
+    const r = entry('AIOps-ModifyVolumeToGp3');
+    expect(r.plan(ctx(r.id, { Size: size }))).toEqual([expect.objectContaining({ call: 'ec2:ModifyVolume', params: { VolumeId: 'vol-0gp2', VolumeType: 'gp3', Iops: iops, Throughput: throughput } })]);
+  });
+  it('leaves a volume that is not gp2 alone and rolls back to the previous type', () => {
+    const r = entry('AIOps-ModifyVolumeToGp3');
+    expect(r.eligible(ctx(r.id, { VolumeType: 'gp3' })).eligible).toBe(false);
+    expect(r.rollback?.(ctx(r.id), { VolumeType: 'gp2' })[0]?.params).toEqual({ VolumeId: 'vol-0gp2', VolumeType: 'gp2' });
+  });
+  it.each([
+    [{}, 'dev', true],
+    [{}, 'prod', false],
+    [{ State: { Name: 'stopped' } }, 'dev', false],
+    [{ RootDeviceType: 'instance-store' }, 'dev', false],
+  ])('stops an idle instance with state %j in %s: eligible=%s', (state, env, expected) => {
+    const r = entry('AIOps-StopIdleInstance');
+    expect(r.eligible(ctx(r.id, state, env)).eligible).toBe(expected);
+  });
+  it('stops and, on rollback, starts the same instance', () => {
+    const r = entry('AIOps-StopIdleInstance');
+    expect(r.plan(ctx(r.id))[0]).toMatchObject({ call: 'ec2:StopInstances', params: { InstanceIds: ['i-0idle0001'] } });
+    expect(r.rollback?.(ctx(r.id), {})[0]).toMatchObject({ call: 'ec2:StartInstances', params: { InstanceIds: ['i-0idle0001'] } });
+  });
+  it.each([
+    [{}, 'staging', true],
+    [{}, 'production', false],
+    [{ AssociationId: 'eipassoc-1' }, 'dev', false],
+    [{ NetworkInterfaceId: 'eni-1' }, 'dev', false],
+    [{ Released: true }, 'dev', false],
+  ])('releases an Elastic IP with state %j in %s: eligible=%s', (state, env, expected) => {
+    const r = entry('AIOps-ReleaseElasticIp');
+    expect(r.eligible(ctx(r.id, state, env)).eligible).toBe(expected);
+  });
+  it('is irreversible and always needs approval', () => {
+    const r = entry('AIOps-ReleaseElasticIp');
+    expect(r).toMatchObject({ reversible: false, approval: 'always' });
+    expect(r.plan(ctx(r.id))).toEqual([expect.objectContaining({ call: 'ec2:ReleaseAddress', params: { AllocationId: 'eipalloc-0idle' } })]);
+  });
+});

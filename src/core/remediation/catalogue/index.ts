@@ -23,6 +23,9 @@ import generateCostAnomalyReport from './AIOps-GenerateCostAnomalyReport.js';
 import rotateNonProdAccessKeys from './AIOps-RotateNonProdAccessKeys.js';
 import runAnomalyDetection from './AIOps-RunAnomalyDetection.js';
 import syncSecurityHubFindings from './AIOps-SyncSecurityHubFindings.js';
+import stopIdleInstance from './AIOps-StopIdleInstance.js';
+import modifyVolumeToGp3 from './AIOps-ModifyVolumeToGp3.js';
+import releaseElasticIp from './AIOps-ReleaseElasticIp.js';
 
 /**
  * The auto-remediation catalogue: seed 001's 17 rows, seed 000's AIOps-* runbooks (merged where
@@ -53,6 +56,9 @@ export const CATALOGUE: readonly RunbookDescriptor[] = [
   rotateNonProdAccessKeys,
   runAnomalyDetection,
   syncSecurityHubFindings,
+  stopIdleInstance,
+  modifyVolumeToGp3,
+  releaseElasticIp,
 ];
 
 const BY_ID = new Map(CATALOGUE.map((r) => [r.id, r]));

@@ -32,4 +32,7 @@ export const RUNBOOK_PERMISSIONS: Readonly<Record<string, readonly string[]>> = 
   'AIOps-RotateNonProdAccessKeys': ['iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:ListAccessKeys'],
   'AIOps-RunAnomalyDetection': ['lambda:InvokeFunction'],
   'AIOps-SyncSecurityHubFindings': ['lambda:InvokeFunction'],
+  'AIOps-StopIdleInstance': ['ec2:StopInstances', 'ec2:StartInstances', 'ec2:DescribeInstances'],
+  'AIOps-ModifyVolumeToGp3': ['ec2:ModifyVolume', 'ec2:DescribeVolumes', 'ec2:DescribeVolumesModifications'],
+  'AIOps-ReleaseElasticIp': ['ec2:ReleaseAddress', 'ec2:DescribeAddresses'],
 };

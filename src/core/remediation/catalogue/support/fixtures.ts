@@ -138,4 +138,12 @@ export const CATALOGUE_FIXTURES: Record<string, ResourceRecord> = {
     FunctionName: 'securityhub-sync-dev',
     State: 'Active',
   }),
+  'AIOps-StopIdleInstance': res('AWS::EC2::Instance', `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/i-0idle0001`, 'i-0idle0001', {
+    InstanceId: 'i-0idle0001',
+    InstanceType: 'm5.large',
+    State: { Name: 'running' },
+    RootDeviceType: 'ebs',
+  }),
+  'AIOps-ModifyVolumeToGp3': res('AWS::EC2::Volume', `arn:aws:ec2:${REGION}:${ACCOUNT}:volume/vol-0gp2`, 'vol-0gp2', { VolumeId: 'vol-0gp2', VolumeType: 'gp2', Size: 500, State: 'available' }),
+  'AIOps-ReleaseElasticIp': res('AWS::EC2::EIP', `arn:aws:ec2:${REGION}:${ACCOUNT}:elastic-ip/eipalloc-0idle`, 'eipalloc-0idle', { AllocationId: 'eipalloc-0idle', PublicIp: '198.51.100.7', AssociationId: null }),
 };

@@ -1,0 +1,85 @@
+import { argValue, finishBenchmark, hasFlag, peakRssMb } from '../lib/report.js';
+import { runAlertmanager, type AlertmanagerRow } from './alertmanager.js';
+import { generateStorm } from './generator.js';
+import { measureDeferred, measureStatusChanges, runPipeline } from './pipeline.js';
+
+/**
+ * `npm run bench:alerts [-- --events 100000 --seed 7 --skip-alertmanager --http-url URL]`
+ * The alert storm through the full pipeline, side by side with Debian's prometheus-alertmanager.
+ */
+const log = (m: string): void => {
+  process.stderr.write(`${m}\n`);
+};
+
+/**
+ * The HTTP-API row: POSTs the storm in batches to the platform's batch ingest endpoint when a URL
+ * is given (the server is wired by the platform; e.g. --http-url http://127.0.0.1:3000/api/ingest/batch).
+ */
+async function httpRow(url: string | undefined, raws: unknown[], batch = 500): Promise<{ skipped?: string; eventsPerS: number }> {
+  if (!url) return { skipped: 'no --http-url given (the platform server provides the batch ingest endpoint)', eventsPerS: 0 };
+  const t0 = performance.now();
+  for (let i = 0; i < raws.length; i += batch) {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(raws.slice(i, i + batch)) });
+    if (res.status >= 500) throw new Error(`HTTP ingest failed: ${res.status}`);
+  }
+  return { eventsPerS: raws.length / ((performance.now() - t0) / 1000) };
+}
+
+async function main(): Promise<void> {
+  const seed = Number(argValue('seed', '7'));
+  const target = Number(argValue('events', '100000'));
+  const storm = generateStorm({ seed, targetEvents: target });
+  log(`storm: ${storm.events.length} raw events, ${storm.problems.length} problems (seed ${seed})`);
+
+  const ours = await runPipeline(storm, log);
+  log(`pipeline: ${Math.round(ours.eventsPerS)} events/s, ${ours.incidents} incidents, ${ours.notifications} notifications, recall ${ours.incidentRecall}, precision ${ours.incidentPrecision.toFixed(3)}`);
+  if (ours.missedProblems.length) log(`missed problems: ${ours.missedProblems.join(', ')}`);
+  if (Object.keys(ours.splitProblems).length) log(`problems split over several incidents: ${JSON.stringify(ours.splitProblems)}`);
+
+  const deferred = hasFlag('skip-deferred') ? undefined : await measureDeferred(storm);
+  if (deferred) log(`deferred: accepted durably at ${Math.round(deferred.acceptEventsPerS)} events/s, backlog of ${deferred.pending} processed at ${Math.round(deferred.processEventsPerS)} signals/s`);
+
+  const status = await measureStatusChanges(Number(argValue('open-alerts', '10000')), log);
+  log(`status changes: p50 ${status.p50Ms.toFixed(2)} ms, p99 ${status.p99Ms.toFixed(2)} ms over ${status.ops} ops with ${status.openAlerts} open alerts`);
+
+  const http = await httpRow(argValue('http-url'), storm.events.map((e) => e.raw));
+  if (http.skipped) log(`http row skipped: ${http.skipped}`);
+
+  let am: AlertmanagerRow = { skipped: 'skipped by --skip-alertmanager', alerts: 0, events: 0, seconds: 0, eventsPerS: 0, notifications: 0 };
+  if (!hasFlag('skip-alertmanager')) am = await runAlertmanager(storm, log);
+  if (am.skipped) log(`alertmanager row skipped: ${am.skipped}`);
+  else log(`alertmanager ${am.version}: ${Math.round(am.eventsPerS)} events/s (${am.alerts} alerts), ${am.notifications} notifications`);
+
+  const rows = [
+    { row: 'matcarv-aiops (in-process, SQLite WAL)', events_per_s: Math.round(ours.eventsPerS), notifications: ours.notifications },
+    { row: 'matcarv-aiops (durable accept only, defer)', events_per_s: Math.round(deferred?.acceptEventsPerS ?? 0), notifications: 'after processPending' },
+    { row: 'matcarv-aiops (HTTP API, batches)', events_per_s: Math.round(http.eventsPerS), notifications: http.skipped ? 'skipped' : 'see server' },
+    { row: `prometheus-alertmanager ${am.version ?? ''}`.trim(), events_per_s: Math.round(am.eventsPerS), notifications: am.skipped ? 'skipped' : am.notifications },
+  ];
+  console.table(rows);
+  finishBenchmark(
+    'alerts',
+    { seed, storm: { events: storm.events.length, problems: storm.problems.map((p) => ({ id: p.id, service: p.service, expectMuted: p.expectMuted })) }, pipeline: ours, deferred, statusChange: status, http, alertmanager: am },
+    {
+      events: storm.events.length,
+      events_per_s: ours.eventsPerS,
+      http_events_per_s: http.eventsPerS,
+      alertmanager_events_per_s: am.eventsPerS,
+      ratio_vs_alertmanager: am.eventsPerS ? ours.eventsPerS / am.eventsPerS : 0,
+      notifications: ours.notifications,
+      alertmanager_notifications: am.notifications,
+      noise_reduction: 1 - ours.notifications / storm.events.length,
+      incident_recall: ours.incidentRecall,
+      incident_precision: ours.incidentPrecision,
+      malformed: ours.malformed,
+      malformed_quarantined: ours.malformedQuarantined,
+      peak_rss_mb: peakRssMb(),
+      status_change_p99_ms: status.p99Ms,
+    },
+  );
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:alerts failed: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

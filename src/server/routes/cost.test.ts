@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../../../test/integration/helpers.js';
+import { buildServer } from '../server.js';
+
+let t: TestPlatform;
+let app: FastifyInstance;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await startTestPlatform();
+  app = await buildServer(t.platform);
+  for (const role of ['viewer', 'operator', 'approver'] as const) tokens[role] = await t.platform.auth.create(`t-${role}`, role, 'test');
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.cleanup();
+});
+
+const call = (method: 'GET' | 'POST', url: string, role?: string, payload?: unknown) =>
+  app.inject({ method, url: `/api/v1${url}`, ...(role ? { headers: { authorization: `Bearer ${tokens[role]}` } } : {}), ...(payload !== undefined ? { payload: payload as object } : {}) });
+
+type Rec = { id: string; ruleId: string; status: string; resourceArn: string; monthlySavingsUsd: number };
+const recs = async (query = ''): Promise<Rec[]> => (await call('GET', `/cost/recommendations${query}`)).json().items;
+
+describe('Route: /cost/recommendations', () => {
+  it('lists recommendations by savings, with filters', async () => {
+    const all = await recs();
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    expect(all.map((r) => r.monthlySavingsUsd)).toEqual([...all.map((r) => r.monthlySavingsUsd)].sort((a, b) => b - a));
+    expect((await recs('?ruleId=eip-unassociated')).map((r) => r.ruleId)).toEqual(['eip-unassociated']);
+    expect((await recs('?resourceType=AWS::EC2::Volume')).map((r) => r.ruleId).sort()).toEqual(['ebs-gp2-to-gp3', 'ebs-underused']);
+    expect((await recs('?minSavingsUsd=40')).every((r) => r.monthlySavingsUsd >= 40)).toBe(true);
+    expect((await recs('?limit=2')).length).toBe(2);
+  });
+
+  it.each([
+    ['?status=bogus', 'querystring.status'],
+    ['?minSavingsUsd=-1', 'querystring.minSavingsUsd'],
+  ])('rejects %s naming the field', async (q, field) => {
+    const r = await call('GET', `/cost/recommendations${q}`);
+    expect(r.statusCode).toBe(400);
+    expect(r.json().field).toBe(field);
+  });
+
+  it('dismisses with a reason (operator), and the dismissal survives re-analysis', async () => {
+    const [snap] = await recs('?ruleId=ebs-snapshot-old');
+    expect((await call('POST', `/cost/recommendations/${snap!.id}/dismiss`, 'viewer', { reason: 'x' })).statusCode).toBe(403);
+    const noReason = await call('POST', `/cost/recommendations/${snap!.id}/dismiss`, 'operator', { reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().field).toBe('body.reason');
+    const ok = await call('POST', `/cost/recommendations/${snap!.id}/dismiss`, 'operator', { reason: 'baseline image' });
+    expect(ok.json()).toMatchObject({ status: 'dismissed', dismissal: { reason: 'baseline image', principal: 't-operator' } });
+    expect((await call('POST', '/cost/analyze', 'viewer')).statusCode).toBe(403);
+    expect((await call('POST', '/cost/analyze', 'operator')).json()).toMatchObject({ resources: 14, errors: [] });
+    expect((await recs('?status=dismissed')).map((r) => r.id)).toEqual([snap!.id]);
+  });
+
+  it('approves only with the approver role and starts a runbook that waits for approval', async () => {
+    const [eip] = await recs('?ruleId=eip-unassociated');
+    expect((await call('POST', `/cost/recommendations/${eip!.id}/approve`, 'operator')).statusCode).toBe(403);
+    const dry = await call('POST', `/cost/recommendations/${eip!.id}/dry-run`, 'operator');
+    expect(dry.statusCode).toBe(202);
+    expect(dry.json()).toMatchObject({ dryRun: true, runbookId: 'AIOps-ReleaseElasticIp' });
+    const r = await call('POST', `/cost/recommendations/${eip!.id}/approve`, 'approver');
+    expect(r.statusCode).toBe(202);
+    expect(r.json()).toMatchObject({ recommendation: { status: 'approved' }, execution: { runbookId: 'AIOps-ReleaseElasticIp', dryRun: false, trigger: `cost:${eip!.id}`, operator: 't-approver' } });
+    expect((await call('POST', '/cost/recommendations/nope/approve', 'approver')).statusCode).toBe(404);
+  });
+
+  it('answers 409 for a recommendation without a catalogue runbook', async () => {
+    const [prevGen] = await recs('?ruleId=ec2-previous-generation');
+    const r = await call('POST', `/cost/recommendations/${prevGen!.id}/approve`, 'approver');
+    expect(r.statusCode).toBe(409);
+  });
+});
+
+describe('Route: /cost/report and /cost/spend', () => {
+  it('is 404 before the first report, then serves it as JSON, Markdown and HTML', async () => {
+    expect((await call('GET', '/cost/report')).statusCode).toBe(404);
+    expect((await call('POST', '/cost/report', 'operator')).statusCode).toBe(200);
+    const json = await call('GET', '/cost/report');
+    expect(json.json()).toMatchObject({ kind: 'cost-daily', date: '2026-11-23', period: { start: '2026-11-16', end: '2026-11-22' } });
+    const md = await call('GET', '/cost/report?format=markdown');
+    expect(md.headers['content-type']).toContain('text/markdown');
+    expect(md.body).toContain('2026-11-23');
+    const html = await call('GET', '/cost/report?format=html');
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toContain('<');
+    expect((await call('GET', '/cost/report?format=pdf')).statusCode).toBe(400);
+  });
+
+  it('gives daily spend by service with anomalies, and marks a planted spike', async () => {
+    const before = (await call('GET', '/cost/spend?days=14')).json();
+    expect(before.dates).toHaveLength(14);
+    expect(before.dates.at(-1)).toBe('2026-11-22');
+    expect(before.series.length).toBe(10);
+    for (const s of before.series) expect(s.usd).toHaveLength(14);
+    const spike = await call('POST', '/cost/spend-spike', 'operator', { service: 'AWS Lambda', factor: 4, date: '2026-11-20' });
+    expect(spike.statusCode).toBe(201);
+    const after = (await call('GET', '/cost/spend?days=14')).json();
+    expect(after.anomalies.map((a: { service: string; date: string }) => [a.service, a.date])).toContainEqual(['AWS Lambda', '2026-11-20']);
+    expect((await call('POST', '/cost/spend-spike', 'operator', { service: 'Nope' })).json()).toMatchObject({ field: 'service' });
+    expect((await call('GET', '/cost/spend?days=0')).statusCode).toBe(400);
+  });
+});

@@ -3,6 +3,7 @@ import { CloudWatchClient, GetMetricDataCommand, ListMetricsCommand } from '@aws
 import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
@@ -11,12 +12,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StepFunctionsApprovals } from '../adapters/aws/approvals.js';
 import { AwsCloud } from '../adapters/aws/cloud.js';
-import { CostExplorerSpend } from '../adapters/aws/cost-explorer-spend.js';
+import { CostExplorerSpendSource } from '../adapters/aws/cost-explorer.js';
 import { EventBridgeBus } from '../adapters/aws/event-bus.js';
 import { CloudWatchMetrics } from '../adapters/aws/metrics.js';
 import { SnsNotifier } from '../adapters/aws/notifier.js';
+import { PriceListPriceSource } from '../adapters/aws/pricing.js';
 import { S3ReportStore } from '../adapters/aws/report-store.js';
-import { AwsSecurityHub } from '../adapters/aws/security-hub.js';
+import { AwsSecurityHub } from '../adapters/aws/securityhub.js';
 import { StatefulCloud } from '../adapters/aws/stateful-cloud.js';
 import { StepFunctionsOrchestrator } from '../adapters/aws/step-functions-orchestrator.js';
 import { MemoryStore } from '../adapters/memory/store.js';
@@ -41,7 +43,7 @@ const NOW = Date.parse('2026-11-23T10:00:00.000Z');
 const STATE_MACHINE = `arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:aiops-remediation-test`;
 const SNAPSHOT = `arn:aws:ec2:us-east-1:${ACCOUNT}:snapshot/snap-0old`;
 
-const mocks = { sfn: mockClient(SFNClient), eb: mockClient(EventBridgeClient), sns: mockClient(SNSClient), cw: mockClient(CloudWatchClient), tagging: mockClient(ResourceGroupsTaggingAPIClient), trail: mockClient(CloudTrailClient), ce: mockClient(CostExplorerClient), s3: mockClient(S3Client), hub: mockClient(SecurityHubClient) };
+const mocks = { sfn: mockClient(SFNClient), eb: mockClient(EventBridgeClient), sns: mockClient(SNSClient), cw: mockClient(CloudWatchClient), tagging: mockClient(ResourceGroupsTaggingAPIClient), trail: mockClient(CloudTrailClient), ce: mockClient(CostExplorerClient), s3: mockClient(S3Client), pricing: mockClient(PricingClient), hub: mockClient(SecurityHubClient) };
 
 beforeAll(() => wireUseCases(AWS_USE_CASES));
 beforeEach(() => {
@@ -52,6 +54,7 @@ beforeEach(() => {
   mocks.tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
   mocks.trail.on(LookupEventsCommand).resolves({ Events: [] });
   mocks.s3.on(PutObjectCommand).resolves({});
+  mocks.pricing.on(GetProductsCommand).resolves({ PriceList: [] });
 });
 
 function awsDeps(overrides: Partial<AwsDeps> = {}): AwsDeps {
@@ -70,8 +73,9 @@ function awsDeps(overrides: Partial<AwsDeps> = {}): AwsDeps {
     approvals: new StepFunctionsApprovals({ notifier, client: new SFNClient({}) }),
     orchestrator: new StepFunctionsOrchestrator({ stateMachineArn: STATE_MACHINE, client: new SFNClient({}) }),
     reports: new S3ReportStore({ bucket: 'aiops-reports-test', client: new S3Client({}) }),
-    spend: new CostExplorerSpend({ client: new CostExplorerClient({}) }),
-    securityHub: new AwsSecurityHub({ client: new SecurityHubClient({}) }),
+    spend: new CostExplorerSpendSource({ client: new CostExplorerClient({}) }),
+    prices: (asOf) => new PriceListPriceSource({ client: new PricingClient({}), regionCode: 'us-east-1', keys: ['ec2.instance/m5.large'], asOf }),
+    securityHub: new AwsSecurityHub(new SecurityHubClient({})),
     defaultEnvironment: 'staging',
     newId: () => `id-${++id}`,
     ...overrides,
@@ -100,6 +104,8 @@ describe('Wiring: cost-analyzer → analyzeCost', () => {
     expect(mocks.s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input.Key)).toEqual(['cost/2026-11-23.json', 'cost/2026-11-23.md', 'cost/2026-11-23.html']);
     const report = JSON.parse(String(mocks.s3.commandCalls(PutObjectCommand)[0]?.args[0].input.Body));
     expect(report.date).toBe('2026-11-23');
+    // Prices were refreshed from the Price List API first; unresolved keys keep the bundled snapshot's price.
+    expect(mocks.pricing.commandCalls(GetProductsCommand).length).toBeGreaterThan(0);
   });
 });
 

@@ -1,10 +1,8 @@
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, SetDesiredCapacityCommand } from '@aws-sdk/client-auto-scaling';
-import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AwsCloud } from './cloud.js';
-import { CostExplorerSpend } from './cost-explorer-spend.js';
 import { StatefulCloud } from './stateful-cloud.js';
 
 const ASG = 'arn:aws:autoscaling:us-east-1:111122223333:autoScalingGroup:uuid-1:autoScalingGroupName/web';
@@ -37,21 +35,5 @@ describe('Class: StatefulCloud', () => {
   it('returns undefined for an unknown resource', async () => {
     tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
     expect(await cloud().describe(ASG)).toBeUndefined();
-  });
-});
-
-describe('Class: CostExplorerSpend', () => {
-  const ce = mockClient(CostExplorerClient);
-  beforeEach(() => ce.reset());
-
-  it('reads DAILY UnblendedCost by service and account across pages, end date inclusive', async () => {
-    ce.on(GetCostAndUsageCommand)
-      .resolvesOnce({ ResultsByTime: [{ TimePeriod: { Start: '2026-11-01', End: '2026-11-02' }, Groups: [{ Keys: ['Amazon EC2', '111'], Metrics: { UnblendedCost: { Amount: '12.5', Unit: 'USD' } } }] }], NextPageToken: 'p2' })
-      .resolvesOnce({ ResultsByTime: [{ TimePeriod: { Start: '2026-11-02', End: '2026-11-03' }, Groups: [{ Keys: ['Amazon S3', '111'], Metrics: { UnblendedCost: { Amount: 'x', Unit: 'USD' } } }] }] });
-    const rows = await new CostExplorerSpend({ client: new CostExplorerClient({}) }).getDailyCost('2026-11-01', '2026-11-02');
-    expect(rows).toEqual([{ date: '2026-11-01', service: 'Amazon EC2', account: '111', tags: {}, usd: 12.5 }]);
-    const first = ce.commandCalls(GetCostAndUsageCommand)[0]?.args[0].input;
-    expect(first?.TimePeriod).toEqual({ Start: '2026-11-01', End: '2026-11-03' });
-    expect(ce.commandCalls(GetCostAndUsageCommand)[1]?.args[0].input.NextPageToken).toBe('p2');
   });
 });

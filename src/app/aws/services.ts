@@ -124,7 +124,8 @@ export function createAwsServices(d: AwsServiceDeps, o: AwsServiceOptions = {}) 
 
     detection: () => createDetectionService({ metrics: d.metrics, store: d.store, clock: d.clock, emit: emitter(getAlerting()) }),
     rca: () => createRcaService({ logs: d.logs, cloud: d.cloud, store: d.store, clock: d.clock }),
-    cost: () =>
+    /** `prices` overrides the configured source for one run (the Price List API, refreshed by the caller). */
+    cost: (prices?: PriceSource) =>
       createCostService({
         cloud: d.cloud,
         metrics: d.metrics,
@@ -132,7 +133,7 @@ export function createAwsServices(d: AwsServiceDeps, o: AwsServiceOptions = {}) 
         clock: d.clock,
         emit: emitter(getAlerting()),
         spend: d.spend ?? { getDailyCost: async () => notWired('Cost Explorer spend') },
-        prices: d.prices ?? bundledPriceSource(),
+        prices: prices ?? d.prices ?? bundledPriceSource(),
         ...(notifiers['cost-report'] ? { notifier: notifiers['cost-report'] } : {}),
         ...(o.consoleUrl ? { consoleUrl: o.consoleUrl } : {}),
       }),

@@ -10,6 +10,7 @@ import type { Store } from '../../ports/store.js';
 import type { S3ReportStore } from '../../adapters/aws/report-store.js';
 import type { PrincipalRoles } from '../../app/aws/principals.js';
 import type { SecurityHubPort } from '../../app/compliance/securityHubSync.js';
+import type { PriceSource } from '../../core/cost/prices/table.js';
 import type { SpendSource } from '../../core/cost/spend/model.js';
 import type { Orchestrator } from '../../ports/orchestrator.js';
 
@@ -31,6 +32,8 @@ export interface AwsDeps {
   orchestrator?: Orchestrator;
   /** Cost Explorer daily spend (cost-analyzer). */
   spend?: SpendSource;
+  /** Price List API prices dated `asOf` (refreshed before each report); the bundled snapshot without it. */
+  prices?: (asOf: string) => PriceSource;
   /** Security Hub finding sync (maintenance). */
   securityHub?: SecurityHubPort;
   /** Environment of resources without an `environment` tag. */

@@ -13,7 +13,8 @@ const httpApis = new WeakMap<AwsDeps, (r: HttpRequest) => Promise<HttpResponse>>
 export function servicesFor(deps: AwsDeps): AwsServices {
   let s = composed.get(deps);
   if (!s) {
-    s = createAwsServices(deps, { defaultEnvironment: deps.defaultEnvironment ?? deps.env });
+    const { prices: _perRun, ...ports } = deps;
+    s = createAwsServices(ports, { defaultEnvironment: deps.defaultEnvironment ?? deps.env });
     composed.set(deps, s);
   }
   return s;
@@ -77,7 +78,9 @@ export const AWS_USE_CASES: AppUseCases = {
 
   async analyzeCost(deps, input) {
     if (!deps.reports) throw new AiopsError('the cost report needs REPORTS_BUCKET_NAME', 'NOT_CONFIGURED');
-    const cost = servicesFor(deps).cost();
+    const prices = deps.prices?.(input.scheduledFor.slice(0, 10));
+    await prices?.refresh?.();
+    const cost = servicesFor(deps).cost(prices);
     const summary = await cost.analyze();
     const daily = await cost.dailyReport();
     const base = input.reportKey.replace(/\.json$/, '');

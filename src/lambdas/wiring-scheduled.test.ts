@@ -128,16 +128,20 @@ describe('Wiring: maintenance → runMaintenance', () => {
   it('starts one remediation execution per expired snapshot, through Step Functions', async () => {
     const deps = awsDeps({ cloud: cloudWith(snapshot({ SnapshotId: 'snap-0old', State: 'completed', RecycleBinProtected: true, StartTime: '2026-09-01T00:00:00Z' })) });
     const res = await createMaintenanceHandler(runtimeFor(deps, 'maintenance'))({ task: 'ebs-snapshot-cleanup', time: new Date(NOW).toISOString() });
-    expect(res).toMatchObject({ task: 'ebs-snapshot-cleanup', runbookId: 'AIOps-DeleteExpiredEBSSnapshots', candidates: 1, notEligible: 0 });
+    expect(res).toMatchObject({ task: 'ebs-snapshot-cleanup', runbookId: 'AIOps-DeleteExpiredEBSSnapshots' });
     const [exec] = await deps.store.collection<Execution>('executions').find({});
     expect(exec).toMatchObject({ runbookId: 'AIOps-DeleteExpiredEBSSnapshots', targetResource: SNAPSHOT, operator: 'automated', environment: 'dev' });
-    expect(exec?.trigger).toMatch(/^schedule:ebs-snapshot-retention /);
+    expect(exec?.trigger).toMatch(/schedule:ebs-snapshot-retention/);
+    expect((res as { started: string[] }).started).toEqual([exec?.id]);
     expect(mocks.sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input.name).toBe(exec?.id);
+    // The same occurrence again (a retried schedule) starts nothing new.
+    await createMaintenanceHandler(runtimeFor(deps, 'maintenance'))({ task: 'ebs-snapshot-cleanup', time: new Date(NOW).toISOString() });
+    expect(mocks.sfn.commandCalls(StartExecutionCommand)).toHaveLength(1);
   });
 
   it('starts nothing for a snapshot the runbook would skip', async () => {
     const deps = awsDeps({ cloud: cloudWith(snapshot({ SnapshotId: 'snap-0old', State: 'completed', RecycleBinProtected: false, StartTime: '2026-09-01T00:00:00Z' })) });
-    expect(await createMaintenanceHandler(runtimeFor(deps, 'maintenance'))({ task: 'ebs-snapshot-cleanup' })).toMatchObject({ candidates: 1, started: [], notEligible: 1 });
+    expect(await createMaintenanceHandler(runtimeFor(deps, 'maintenance'))({ task: 'ebs-snapshot-cleanup' })).toMatchObject({ started: [] });
     expect(mocks.sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
   });
 

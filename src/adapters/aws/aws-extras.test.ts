@@ -32,6 +32,10 @@ describe('Class: StatefulCloud', () => {
     expect(asg.commandCalls(SetDesiredCapacityCommand)[0]?.args[0].input).toMatchObject({ AutoScalingGroupName: 'web', DesiredCapacity: 5 });
   });
 
+  it('lists resources with their state', async () => {
+    expect((await cloud().listResources({ type: 'AWS::AutoScaling::AutoScalingGroup' }))[0]?.state).toMatchObject({ DesiredCapacity: 4 });
+  });
+
   it('returns undefined for an unknown resource', async () => {
     tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
     expect(await cloud().describe(ASG)).toBeUndefined();

@@ -41,8 +41,10 @@ export class StatefulCloud implements Cloud {
     return state ? { ...r, state: { ...r.state, ...state } } : r;
   }
 
-  listResources(filter?: ResourceFilter): Promise<ResourceRecord[]> {
-    return this.inner.listResources(filter);
+  /** With state for the types that have a reader: scheduled entries judge eligibility on the listing. */
+  async listResources(filter?: ResourceFilter): Promise<ResourceRecord[]> {
+    const listed = await this.inner.listResources(filter);
+    return Promise.all(listed.map((r) => this.withState(r)));
   }
 
   async describe(arn: string): Promise<ResourceRecord | undefined> {

@@ -1,5 +1,5 @@
 import { createAwsServices, type AwsServices } from '../../app/aws/services.js';
-import { MAINTENANCE_RUNBOOKS, runScheduledRunbook } from '../../app/aws/maintenance.js';
+import { MAINTENANCE_RUNBOOKS } from '../../app/aws/maintenance.js';
 import type { OrchestratorPayload } from '../../app/remediation/steps.js';
 import { AiopsError, ValidationError } from '../../core/shared/errors.js';
 import { createHttpApi } from './http-api.js';
@@ -105,8 +105,11 @@ export const AWS_USE_CASES: AppUseCases = {
       const published = await sync.publishFindings();
       return { task: input.task, imported, published };
     }
-    const res = await runScheduledRunbook({ cloud: deps.cloud, remediation: s.remediation, defaultEnvironment: deps.defaultEnvironment ?? deps.env }, MAINTENANCE_RUNBOOKS[input.task], input.scheduledFor);
-    return { task: input.task, ...res };
+    // Every deletion/rotation is a remediation execution (safety rules, approval, audit, rollback),
+    // one per eligible resource, keyed by the occurrence so a retried schedule starts nothing new.
+    const runbookId = MAINTENANCE_RUNBOOKS[input.task];
+    const started = await s.remediation.runScheduled(runbookId, new Date(input.scheduledFor));
+    return { task: input.task, runbookId, started: started.map((e) => e.id) };
   },
 
   async handleHttp(deps, request) {

@@ -147,7 +147,7 @@ describe('Handler: remediation', () => {
     wireUseCases({ runRemediationStep: step });
     await createRemediationHandler(runtime(), () => 'RequestApproval')({ input: { executionId: 'ex-2' }, taskToken: 'tok' });
     expect(step.mock.calls[0]?.slice(1)).toEqual(['RequestApproval', { executionId: 'ex-2' }, 'tok']);
-    await expect(createRemediationHandler(runtime(), () => 'RequestApproval')({ executionId: 'ex-2' })).rejects.toThrow(/event\.input/);
+    await expect(createRemediationHandler(runtime(), () => 'RequestApproval')({ executionId: 'ex-2' })).rejects.toThrow(/event\.(taskToken|execution)/);
   });
 
   it('does not execute twice for the same execution', async () => {

@@ -145,17 +145,18 @@ describe('Class: StepFunctionsApprovals', () => {
   const approval: Approval = { id: 'ap-1', executionId: 'ex-1', runbookId: 'AIOps-RestartECSService', targetResource: 'arn:aws:ecs:us-east-1:1:service/prod/web', environment: 'prod', reason: 'production change', plan: [], requestedAt: 't0', expiresAt: 't1', status: 'approved', decidedBy: 'arn:aws:iam::1:user/alice', taskToken: 'tok' };
 
   it.each([
-    ['approved', SendTaskSuccessCommand, undefined],
-    ['rejected', SendTaskFailureCommand, 'ApprovalRejected'],
-    ['expired', SendTaskFailureCommand, 'ApprovalExpired'],
-  ] as const)('resumes a %s decision with the task token', async (status, command, error) => {
+    ['approved', SendTaskSuccessCommand, undefined, true],
+    ['rejected', SendTaskSuccessCommand, undefined, false],
+    ['expired', SendTaskFailureCommand, 'ApprovalExpired', undefined],
+  ] as const)('resumes a %s decision with the task token', async (status, command, error, approved) => {
     sfn.onAnyCommand().resolves({});
-    await new StepFunctionsApprovals({ notifier: { kind: 'x', notify: async () => ({ ok: true }) }, client: new SFNClient({}) }).decided({ ...approval, status });
+    await new StepFunctionsApprovals({ notifier: { kind: 'x', notify: async () => ({ ok: true }) }, client: new SFNClient({}) }).decided({ ...approval, status, comment: 'ok' });
     const sent = sfn.calls()[0]?.args[0];
     expect(sent).toBeInstanceOf(command);
-    const input = (sent as unknown as { input: { taskToken?: string; error?: string } }).input;
+    const input = (sent as unknown as { input: { taskToken?: string; error?: string; output?: string } }).input;
     expect(input.taskToken).toBe('tok');
     expect(input.error).toBe(error);
+    if (approved !== undefined) expect(JSON.parse(input.output ?? '{}')).toMatchObject({ approved, principal: 'arn:aws:iam::1:user/alice', comment: 'ok' });
   });
 
   it('refuses to resume without a token or before a decision', async () => {

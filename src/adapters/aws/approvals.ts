@@ -12,8 +12,10 @@ export type StepFunctionsApprovalsOptions = {
 
 /**
  * Approvals on Step Functions task tokens: the RequestApproval state waits
- * (`lambda:invoke.waitForTaskToken`); the decision resumes it with SendTaskSuccess (approved) or
- * SendTaskFailure (rejected/expired, error `ApprovalRejected`/`ApprovalExpired`).
+ * (`lambda:invoke.waitForTaskToken`); a human decision resumes it with SendTaskSuccess
+ * `{ approved, principal, comment }` — the state machine's IsApproved choice sends a rejection to
+ * MarkRejected (SKIPPED) and Execute records `principal` as the operator — and an expiry with
+ * SendTaskFailure (error `ApprovalExpired`).
  */
 export class StepFunctionsApprovals implements Approvals {
   private readonly client: SFNClient;
@@ -37,10 +39,11 @@ export class StepFunctionsApprovals implements Approvals {
 
   async decided(a: Approval): Promise<void> {
     if (!a.taskToken) throw new AiopsError(`approval ${a.id} has no task token to resume`, 'APPROVAL_NO_TOKEN');
-    if (a.status === 'approved') {
-      await this.client.send(new SendTaskSuccessCommand({ taskToken: a.taskToken, output: JSON.stringify({ approved: true, decidedBy: a.decidedBy, decidedAt: a.decidedAt, comment: a.comment }) }));
-    } else if (a.status === 'rejected' || a.status === 'expired') {
-      await this.client.send(new SendTaskFailureCommand({ taskToken: a.taskToken, error: a.status === 'rejected' ? 'ApprovalRejected' : 'ApprovalExpired', cause: JSON.stringify({ decidedBy: a.decidedBy, comment: a.comment }).slice(0, 32_000) }));
+    if (a.status === 'approved' || a.status === 'rejected') {
+      const output = { approved: a.status === 'approved', principal: a.decidedBy, decidedBy: a.decidedBy, decidedAt: a.decidedAt, ...(a.comment ? { comment: a.comment } : {}) };
+      await this.client.send(new SendTaskSuccessCommand({ taskToken: a.taskToken, output: JSON.stringify(output) }));
+    } else if (a.status === 'expired') {
+      await this.client.send(new SendTaskFailureCommand({ taskToken: a.taskToken, error: 'ApprovalExpired', cause: JSON.stringify({ decidedBy: a.decidedBy, comment: a.comment }).slice(0, 32_000) }));
     } else {
       throw new AiopsError(`approval ${a.id} is still ${a.status}`, 'APPROVAL_PENDING');
     }

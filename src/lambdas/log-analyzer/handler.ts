@@ -3,9 +3,12 @@ import { parseOrThrow } from '../../core/shared/zod.js';
 import { createRuntime, lambdaHandler, MetricUnit, type Runtime } from '../shared/runtime.js';
 import { useCase } from '../shared/use-cases.js';
 
-/** The IncidentOpened event as EventBridge delivers it from the aiops bus (EventBridgeBus envelope). */
+/**
+ * The incident-opened event as EventBridge delivers it from the aiops bus (EventBridgeBus
+ * envelope). Alerting publishes the topic `incident.opened`; `IncidentOpened` is the rule's name for it.
+ */
 const IncidentOpenedSchema = z.object({
-  'detail-type': z.literal('IncidentOpened'),
+  'detail-type': z.enum(['incident.opened', 'IncidentOpened']),
   detail: z.object({ eventId: z.string().optional(), payload: z.object({ incidentId: z.string().min(1) }).passthrough() }),
 });
 

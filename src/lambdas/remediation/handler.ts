@@ -5,8 +5,14 @@ import { createRuntime, lambdaHandler, MetricUnit, type Runtime } from '../share
 import { ORCHESTRATOR_STATES, useCase, type OrchestratorState } from '../shared/use-cases.js';
 
 const StateInputSchema = z.object({ executionId: z.string().min(1) }).passthrough();
-/** RequestApproval is invoked with `lambda:invoke.waitForTaskToken`: `{ input, taskToken }`. */
-const ApprovalInputSchema = z.object({ input: StateInputSchema, taskToken: z.string().min(1) });
+/**
+ * RequestApproval is invoked with `lambda:invoke.waitForTaskToken`; the ASL's Payload is
+ * `{ execution.$: $, taskToken.$: $$.Task.Token }` (`input` is accepted as the older spelling).
+ */
+const ApprovalInputSchema = z
+  .object({ execution: StateInputSchema.optional(), input: StateInputSchema.optional(), taskToken: z.string().min(1) })
+  .refine((e) => e.execution ?? e.input, { message: 'the execution state is required', path: ['execution'] })
+  .transform((e) => ({ input: (e.execution ?? e.input)!, taskToken: e.taskToken }));
 
 /** States that change the world or the record: retried invocations must not repeat them. */
 const IDEMPOTENT_STATES: ReadonlySet<OrchestratorState> = new Set(['RequestApproval', 'Execute', 'Rollback', 'Record']);

@@ -16,6 +16,8 @@ export const LambdaEnvSchema = z.object({
   STATE_NAME: z.string().optional(),
   CONSOLE_URL: z.string().url().optional(),
   SES_FROM_ADDRESS: z.string().email().optional(),
+  /** JSON object: IAM user/role ARN (or `*`) → API role (viewer, operator, approver, admin). */
+  API_PRINCIPAL_ROLES: z.string().optional(),
 });
 
 export type LambdaEnv = z.infer<typeof LambdaEnvSchema>;

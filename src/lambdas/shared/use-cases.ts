@@ -8,6 +8,11 @@ import type { Metrics } from '../../ports/metrics.js';
 import type { Notifier } from '../../ports/notifier.js';
 import type { Store } from '../../ports/store.js';
 import type { S3ReportStore } from '../../adapters/aws/report-store.js';
+import type { PrincipalRoles } from '../../app/aws/principals.js';
+import type { SecurityHubPort } from '../../app/compliance/securityHubSync.js';
+import type { PriceSource } from '../../core/cost/prices/table.js';
+import type { SpendSource } from '../../core/cost/spend/model.js';
+import type { Orchestrator } from '../../ports/orchestrator.js';
 
 /** The ports a Lambda builds from AWS adapters and hands to a use case. */
 export interface AwsDeps {
@@ -23,6 +28,18 @@ export interface AwsDeps {
   approvals: Approvals;
   /** Report bucket (cost-analyzer) or artifacts bucket (remediation), when the function has one. */
   reports?: S3ReportStore;
+  /** Step Functions RemediationOrchestrator, when the function has STATE_MACHINE_ARN. */
+  orchestrator?: Orchestrator;
+  /** Cost Explorer daily spend (cost-analyzer). */
+  spend?: SpendSource;
+  /** Price List API prices dated `asOf` (refreshed before each report); the bundled snapshot without it. */
+  prices?: (asOf: string) => PriceSource;
+  /** Security Hub finding sync (maintenance). */
+  securityHub?: SecurityHubPort;
+  /** Environment of resources without an `environment` tag. */
+  defaultEnvironment?: string;
+  /** API: IAM principal ARN → role (API_PRINCIPAL_ROLES); principals not listed are refused. */
+  principalRoles?: PrincipalRoles;
   newId: () => string;
 }
 

@@ -1,12 +1,126 @@
-import { wireUseCases } from './use-cases.js';
+import { createAwsServices, type AwsServices } from '../../app/aws/services.js';
+import { MAINTENANCE_RUNBOOKS } from '../../app/aws/maintenance.js';
+import type { OrchestratorPayload } from '../../app/remediation/steps.js';
+import { AiopsError, ValidationError } from '../../core/shared/errors.js';
+import { createHttpApi } from './http-api.js';
+import { wireUseCases, type AppUseCases, type AwsDeps, type HttpRequest, type HttpResponse, type OrchestratorState } from './use-cases.js';
 
-/**
- * Where the Lambda entry points meet src/app. The use cases are written in parallel on other
- * branches; at merge, import them here and register them, e.g.
- *
- *   import { ingestSignals } from '../../app/ingest-signals.js';
- *   wireUseCases({ ingestSignals: (deps, inputs) => ingestSignals(deps, inputs) });
- *
- * Until then every handler fails closed with USE_CASE_NOT_WIRED.
- */
-wireUseCases({});
+/** One composition per container: AwsDeps are built once per container, so are the services. */
+const composed = new WeakMap<AwsDeps, AwsServices>();
+
+const httpApis = new WeakMap<AwsDeps, (r: HttpRequest) => Promise<HttpResponse>>();
+
+export function servicesFor(deps: AwsDeps): AwsServices {
+  let s = composed.get(deps);
+  if (!s) {
+    const { prices: _perRun, ...ports } = deps;
+    s = createAwsServices(ports, { defaultEnvironment: deps.defaultEnvironment ?? deps.env });
+    composed.set(deps, s);
+  }
+  return s;
+}
+
+const payload = (input: Record<string, unknown>): OrchestratorPayload => {
+  if (typeof input.executionId !== 'string' || !input.executionId) throw new ValidationError('executionId', 'required');
+  return input as unknown as OrchestratorPayload;
+};
+
+async function runRemediationStep(deps: AwsDeps, state: OrchestratorState, input: Record<string, unknown>, taskToken?: string): Promise<Record<string, unknown>> {
+  const { steps } = servicesFor(deps);
+  const p = payload(input);
+  switch (state) {
+    case 'CollectDiagnostics':
+      return { ...(await steps.collectDiagnostics(p)) };
+    case 'EligibilityCheck':
+      return { ...(await steps.eligibilityCheck(p)) };
+    case 'RequestApproval': {
+      // The state waits for SendTaskSuccess/Failure with the token; this output is not used by it.
+      if (!taskToken) throw new ValidationError('taskToken', 'RequestApproval needs the task token');
+      const a = await steps.ensureApprovalRequested(p.executionId, taskToken);
+      return { approvalId: a.id, status: a.status };
+    }
+    case 'Execute':
+      return { ...(await steps.execute(p)) };
+    case 'ValidateRemediation':
+      // RemediationNotYetEffective propagates with its name: the ASL retries on it.
+      return { ...(await steps.validate(p)) };
+    case 'Rollback':
+      return { ...(await steps.rollback(p)) };
+    case 'Record':
+      return { ...(await steps.record(p)) };
+  }
+}
+
+export const AWS_USE_CASES: AppUseCases = {
+  async ingestSignals(deps, inputs) {
+    const { results } = await servicesFor(deps).ingestAndRemediate(inputs.map((i) => i.raw));
+    return {
+      accepted: results.filter((r) => r.status === 'accepted').length,
+      quarantined: results.filter((r) => r.status === 'quarantined').length,
+      incidentIds: [...new Set(results.flatMap((r) => r.incidentIds))],
+    };
+  },
+
+  async runDetection(deps) {
+    const s = servicesFor(deps);
+    const res = await s.detection().runOnce();
+    // The detector runs every 5 minutes: it also advances alerting's timers (group waits, retries, escalations).
+    // Approvals are not expired here: the RequestApproval state times out after the same 7 days
+    // (MarkExpired), and decide() refuses a decision past expiresAt.
+    await s.alerting.tick();
+    return { series: res.metrics, anomalies: res.anomalies };
+  },
+
+  async analyzeIncidentLogs(deps, input) {
+    const { report } = await servicesFor(deps).rca().analyzeAndRecord(input.incidentId);
+    return { patterns: report.templates.length };
+  },
+
+  async analyzeCost(deps, input) {
+    if (!deps.reports) throw new AiopsError('the cost report needs REPORTS_BUCKET_NAME', 'NOT_CONFIGURED');
+    const prices = deps.prices?.(input.scheduledFor.slice(0, 10));
+    await prices?.refresh?.();
+    const cost = servicesFor(deps).cost(prices);
+    const summary = await cost.analyze();
+    const daily = await cost.dailyReport();
+    const base = input.reportKey.replace(/\.json$/, '');
+    await deps.reports.put(input.reportKey, JSON.stringify(daily.report));
+    await deps.reports.put(`${base}.md`, daily.markdown, 'text/markdown; charset=utf-8');
+    await deps.reports.put(`${base}.html`, daily.html, 'text/html; charset=utf-8');
+    return { recommendations: summary.recommendations, monthlySavings: summary.totalMonthlySavingsUsd };
+  },
+
+  runRemediationStep,
+
+  async decideApproval(deps, input) {
+    return servicesFor(deps).remediation.decide(input.approvalId, input.decision, input.principal, input.comment);
+  },
+
+  async runMaintenance(deps, input) {
+    const s = servicesFor(deps);
+    if (input.task === 'security-hub-sync') {
+      const sync = s.securityHub();
+      if (!sync) throw new AiopsError('Security Hub sync needs the Security Hub adapter', 'NOT_CONFIGURED');
+      const imported = await sync.importFindings();
+      const published = await sync.publishFindings();
+      return { task: input.task, imported, published };
+    }
+    // Every deletion/rotation is a remediation execution (safety rules, approval, audit, rollback),
+    // one per eligible resource, keyed by the occurrence so a retried schedule starts nothing new.
+    const runbookId = MAINTENANCE_RUNBOOKS[input.task];
+    const started = await s.remediation.runScheduled(runbookId, new Date(input.scheduledFor));
+    return { task: input.task, runbookId, started: started.map((e) => e.id) };
+  },
+
+  async handleHttp(deps, request) {
+    let api = httpApis.get(deps);
+    if (!api) {
+      const s = servicesFor(deps);
+      api = createHttpApi({ store: deps.store, clock: deps.clock, alerting: s.alerting, remediation: s.remediation }, deps.principalRoles ?? {});
+      httpApis.set(deps, api);
+    }
+    return api(request);
+  },
+};
+
+wireUseCases(AWS_USE_CASES);

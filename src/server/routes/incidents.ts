@@ -5,7 +5,7 @@ import type { Incident } from '../../core/incidents/incident.js';
 import { timings } from '../../core/incidents/lifecycle.js';
 import { SEVERITIES } from '../../core/shared/severity.js';
 import { NotFoundError } from '../../core/shared/errors.js';
-import type { ServerContext } from '../context.js';
+import type { ApiCore, ServerContext } from '../context.js';
 
 const listQuery = z.object({
   status: z.enum(['open', 'resolved']).optional(),
@@ -15,7 +15,7 @@ const listQuery = z.object({
 const idParams = z.object({ id: z.string().min(1) });
 const noteBody = z.object({ note: z.string().max(2000).optional() }).default({});
 
-export function incidentRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
+export function incidentRoutes(ctx: ServerContext<ApiCore>): FastifyPluginAsyncZod {
   return async (app) => {
     const incidents = ctx.platform.store.collection<Incident>('incidents');
     const alerts = ctx.platform.store.collection<Alert>('alerts');

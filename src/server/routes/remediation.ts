@@ -5,7 +5,7 @@ import { verifyAuditChain, AUDIT_FIELDS, type AuditRecord } from '../../core/rem
 import { CATALOGUE } from '../../core/remediation/catalogue/index.js';
 import { NotFoundError } from '../../core/shared/errors.js';
 import type { Approval } from '../../ports/approvals.js';
-import type { ServerContext } from '../context.js';
+import type { ApiCore, ServerContext } from '../context.js';
 
 const idParams = z.object({ id: z.string().min(1) });
 
@@ -15,7 +15,7 @@ export function auditCsv(records: AuditRecord[]): string {
   return [cols.join(','), ...records.map((r) => cols.map((c) => esc(r[c as keyof AuditRecord])).join(','))].join('\n') + '\n';
 }
 
-export function remediationRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
+export function remediationRoutes(ctx: ServerContext<ApiCore>): FastifyPluginAsyncZod {
   return async (app) => {
     const { store, remediation } = ctx.platform;
     const executions = store.collection<Execution>('executions');

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { NotFoundError } from '../../core/shared/errors.js';
-import type { ServerContext } from '../context.js';
+import type { ApiCore, ServerContext } from '../context.js';
 
 const MAX_BATCH = 5000;
 
-export function signalRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
+export function signalRoutes(ctx: ServerContext<ApiCore>): FastifyPluginAsyncZod {
   return async (app) => {
     const quarantine = ctx.platform.store.collection('quarantine');
 

@@ -12,8 +12,6 @@ import type { PlatformCore } from './core.js';
 /** The default spec files shipped with the product (`<repo>/slos`). */
 export const DEFAULT_SLO_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'slos');
 
-const MINUTE = 60_000;
-
 export interface SloFeatureOptions {
   /** Directory of OpenSLO `*.yaml` files loaded at every start (default: the repo's `slos/`). */
   specDir?: string;

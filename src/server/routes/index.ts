@@ -4,7 +4,8 @@ import { incidentRoutes } from './incidents.js';
 import { remediationRoutes } from './remediation.js';
 import { sandboxRoutes } from './sandbox.js';
 import { signalRoutes } from './signals.js';
+import { sloRoutes } from './slo.js';
 import { systemRoutes } from './system.js';
 
 /** Every `/api/v1` route module, one per feature. */
-export const ROUTES: ((ctx: ServerContext) => FastifyPluginAsyncZod)[] = [systemRoutes, signalRoutes, incidentRoutes, remediationRoutes, sandboxRoutes];
+export const ROUTES: ((ctx: ServerContext) => FastifyPluginAsyncZod)[] = [systemRoutes, signalRoutes, incidentRoutes, remediationRoutes, sandboxRoutes, sloRoutes];

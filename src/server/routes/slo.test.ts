@@ -59,6 +59,18 @@ describe('Routes: /slos', () => {
     expect(orders.budgetRemaining).toBeGreaterThan(0);
     expect(Object.keys(orders.burnRates)).toEqual(expect.arrayContaining(['1h', '5m', '6h', '30m', '1d', '2h', '3d']));
     expect(orders.alertRules).toHaveLength(4);
+    // Sparklines: the last history points (none yet before the first backfill), one line per long window.
+    expect(Object.keys((orders.sparkline as { burnRates: object }).burnRates)).toEqual(['1h', '6h', '1d', '3d']);
+  });
+
+  it('returns the last history points as sparklines once history exists', async () => {
+    await t.platform.features.slo.ensureBackfilled('orders-success');
+    const { items } = (await app.inject({ method: 'GET', url: '/api/v1/slos?points=24' })).json<{ items: Array<{ id: string; sparkline: { at: string[]; budgetRemaining: number[]; burnRates: Record<string, Array<number | null>> } }> }>();
+    const spark = items.find((i) => i.id === 'orders-success')!.sparkline;
+    expect(spark.at).toHaveLength(24);
+    expect(spark.at[0]! < spark.at[23]!).toBe(true);
+    expect(spark.burnRates['1h']).toHaveLength(24);
+    expect(spark.budgetRemaining.every((b) => b <= 1)).toBe(true);
   });
 
   it('shows one SLO with its definition, backfilled history and incidents', async () => {

@@ -7,7 +7,7 @@ import { windowLabel } from '../../core/slo/burn/windows.js';
 import { sloResource } from '../../core/slo/signals.js';
 import type { SloDefinition } from '../../core/slo/spec/model.js';
 import type { SpecSource } from '../../core/slo/spec/parse.js';
-import type { SloEvaluation, StoredSlo } from '../../app/slo/index.js';
+import type { SloEvaluation, SloHistoryPoint, StoredSlo } from '../../app/slo/index.js';
 import type { ServerContext } from '../context.js';
 
 const idParams = z.object({ id: z.string().min(1) });
@@ -16,6 +16,7 @@ const historyQuery = z.object({
   until: z.string().datetime().optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
 });
+const sparkQuery = z.object({ points: z.coerce.number().int().min(0).max(2000).default(48) });
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
 
 /**
@@ -80,12 +81,19 @@ export function sloRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     const slo = ctx.platform.features.slo;
     const alerts = ctx.platform.store.collection<Alert>('alerts');
     const incidents = ctx.platform.store.collection<Incident>('incidents');
+    const history = ctx.platform.store.collection<SloHistoryPoint>('sloHistory');
     app.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
-    app.get('/slos', { schema: { tags: ['slos'] } }, async () => {
+    app.get('/slos', { schema: { tags: ['slos'], querystring: sparkQuery } }, async (req) => {
       const docs = await slo.list();
       const items = [];
-      for (const doc of docs) items.push(statusOf(doc, await slo.status(doc)));
+      for (const doc of docs) {
+        // The last points of budget-burn history, for the list's sparklines (burn rate per long window).
+        const points = (await history.find({ where: { sloId: doc.id }, order: 'desc', limit: req.query.points })).reverse();
+        const windows = doc.definition.alertRules.map((r) => windowLabel(r.longWindowMs));
+        const sparkline = { at: points.map((p) => p.at), budgetRemaining: points.map((p) => p.budgetRemaining), burnRates: Object.fromEntries(windows.map((w) => [w, points.map((p) => p.burnRates[w] ?? null)])) };
+        items.push({ ...statusOf(doc, await slo.status(doc)), sparkline });
+      }
       return { items };
     });
 

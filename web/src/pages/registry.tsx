@@ -3,6 +3,7 @@ import { IncidentPage, IncidentsPage } from './Incidents';
 import { OverviewPage } from './Overview';
 import { AlertsPage, ApprovalsPage, AuditPage, ExecutionPage, ExecutionsPage } from './Remediation';
 import { SandboxPage } from './Sandbox';
+import { SloPage, SlosPage } from './Slo';
 
 /** One entry per console page: its path (first segment), nav label, and list/detail views. One line per feature. */
 export interface PageEntry {
@@ -19,5 +20,6 @@ export const PAGES: PageEntry[] = [
   { path: 'executions', label: 'Executions', list: () => <ExecutionsPage />, detail: (id) => <ExecutionPage id={id} /> },
   { path: 'approvals', label: 'Approvals', list: () => <ApprovalsPage /> },
   { path: 'audit', label: 'Audit', list: () => <AuditPage /> },
+  { path: 'slos', label: 'SLOs', list: () => <SlosPage />, detail: (id) => <SloPage id={id} /> },
   { path: 'sandbox', label: 'Sandbox', list: () => <SandboxPage /> },
 ];

@@ -3,7 +3,8 @@ import type { Alert } from '../../core/alerts/alert.js';
 import type { Incident } from '../../core/incidents/incident.js';
 import type { StoredSlo } from '../slo/index.js';
 import { advanceUntil, startTestPlatform, type TestPlatform } from '../../../test/integration/helpers.js';
-import { checkSloSpecs } from './slo.js';
+import { SyntheticMetrics } from '../slo/testing/syntheticMetrics.js';
+import { checkSloSpecs, completedPeriodCache } from './slo.js';
 
 const MIN = 60_000;
 let t: TestPlatform | undefined;
@@ -129,3 +130,39 @@ spec:
   budgetingMethod: Occurrences
   objectives: [{ target: 0.99 }]
 `;
+
+describe('Function: completedPeriodCache', () => {
+  const metric = { namespace: 'AWS/Lambda', metricName: 'Invocations', dimensions: { FunctionName: 'orders-processor' } };
+  const query = { id: 'q', metric, stat: 'Sum' as const, period: 60 };
+  const T0 = Date.parse('2026-11-23T10:00:30.000Z');
+
+  it('returns what the adapter returns for complete periods, reading each minute only once', async () => {
+    let now = T0;
+    const inner = new SyntheticMetrics(T0 - 10 * 86_400_000).set(metric, (t) => (t % (7 * MIN) === 0 ? undefined : (t / MIN) % 97));
+    const cached = completedPeriodCache(inner, () => now);
+    const direct = async (start: number, end: number) => (await inner.getMetricData([query], start, end))[0]!;
+    const [first] = await cached.getMetricData([query], now - 3 * 86_400_000, now);
+    const expected = await direct(now - 3 * 86_400_000, Math.floor(now / MIN) * MIN - MIN + 1);
+    expect(first!.timestamps).toEqual(expected.timestamps);
+    expect(first!.values).toEqual(expected.values);
+    expect(inner.calls.length).toBe(4); // three days in chunks of one day, plus the remainder
+
+    now += 2 * MIN;
+    inner.calls.length = 0;
+    const [second] = await cached.getMetricData([query], now - 3 * 86_400_000, now);
+    expect(inner.calls).toHaveLength(1);
+    expect(inner.calls[0]!.endMs - inner.calls[0]!.startMs).toBe(MIN + 1);
+    const expected2 = await direct(now - 3 * 86_400_000, Math.floor(now / MIN) * MIN - MIN + 1);
+    expect(second!.timestamps).toEqual(expected2.timestamps);
+    expect(second!.values).toEqual(expected2.values);
+  });
+
+  it('re-reads when a query reaches further back than the cache holds', async () => {
+    const inner = new SyntheticMetrics(0).set(metric, () => 1);
+    const cached = completedPeriodCache(inner, () => T0);
+    // From the first whole minute after the start to the last complete minute (09:59).
+    expect((await cached.getMetricData([query], T0 - 60 * MIN, T0))[0]!.timestamps).toHaveLength(59);
+    const [longer] = await cached.getMetricData([query], T0 - 120 * MIN, T0);
+    expect(longer!.timestamps).toHaveLength(119);
+  });
+});

@@ -12,6 +12,9 @@ import type { PlatformCore } from './core.js';
 /** The default spec files shipped with the product (`<repo>/slos`). */
 export const DEFAULT_SLO_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'slos');
 
+/** Periods read from the generator at once before yielding to the event loop (a day of minutes). */
+const CHUNK_PERIODS = 1440;
+
 export interface SloFeatureOptions {
   /** Directory of OpenSLO `*.yaml` files loaded at every start (default: the repo's `slos/`). */
   specDir?: string;
@@ -36,12 +39,16 @@ export function checkSloSpecs(sources: SpecSource[]): SloDefinition[] {
  * never changes, so only the minutes since the last read are asked of the generator.
  */
 export function completedPeriodCache(inner: Metrics, now: () => number): Metrics {
-  const cache = new Map<string, { from: number; to: number; points: Map<number, number> }>();
+  const cache = new Map<string, { from: number; to: number; unit?: string; points: Map<number, number> }>();
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     listMetrics: (filter) => inner.listMetrics(filter),
-    async getMetricData(queries: MetricQuery[], startMs: number, endMs: number): Promise<MetricSeries[]> {
-      return Promise.all(
-        queries.map(async (q) => {
+    getMetricData(queries: MetricQuery[], startMs: number, endMs: number): Promise<MetricSeries[]> {
+      // One read at a time: reads yield between chunks, and a concurrent read must not trim
+      // points another one still needs.
+      const run = queue.then(async () => {
+        const out: MetricSeries[] = [];
+        for (const q of queries) {
           const periodMs = Math.max(60, q.period) * 1000;
           const key = `${metricKey(q.metric)}|${q.stat}|${periodMs}`;
           const first = Math.ceil(startMs / periodMs) * periodMs;
@@ -50,27 +57,42 @@ export function completedPeriodCache(inner: Metrics, now: () => number): Metrics
           let entry = cache.get(key);
           if (!entry || first < entry.from || entry.to < first - periodMs) entry = { from: first, to: first - periodMs, points: new Map() };
           const upTo = Math.min(endMs, complete);
-          let unit: string | undefined;
-          if (upTo > entry.to) {
-            const [fresh] = await inner.getMetricData([q], entry.to + periodMs, upTo);
-            unit = fresh?.unit;
-            fresh?.timestamps.forEach((t, i) => entry.points.set(t, fresh.values[i] as number));
-            entry.to = upTo;
+          // Read in chunks of a day, yielding in between: the first read of a 30-day window is
+          // seconds of generator work, and the HTTP server and the clock must keep running meanwhile.
+          while (upTo > entry.to) {
+            const chunkEnd = Math.min(upTo, entry.to + CHUNK_PERIODS * periodMs);
+            // +1 ms: the end is inclusive here whether or not the inner adapter's end is.
+            const [fresh] = await inner.getMetricData([q], entry.to + periodMs, chunkEnd + 1);
+            if (fresh?.unit) entry.unit = fresh.unit;
+            fresh?.timestamps.forEach((t, i) => {
+              if (t <= chunkEnd) entry.points.set(t, fresh.values[i] as number);
+            });
+            entry.to = chunkEnd;
+            if (chunkEnd < upTo) await new Promise<void>((resolve) => setImmediate(resolve));
           }
           // Keep the cache bounded to what the window needs.
           for (const t of entry.points.keys()) if (t < first) entry.points.delete(t);
           entry.from = Math.max(entry.from, first);
           cache.set(key, entry);
-          const series: MetricSeries = { id: q.id, metric: q.metric, timestamps: [], values: [], ...(unit ? { unit } : {}) };
+          const series: MetricSeries = {
+            id: q.id,
+            metric: q.metric,
+            timestamps: [],
+            values: [],
+            ...(entry.unit ? { unit: entry.unit } : {}),
+          };
           for (let t = first; t <= upTo; t += periodMs) {
             const v = entry.points.get(t);
             if (v === undefined) continue;
             series.timestamps.push(t);
             series.values.push(v);
           }
-          return series;
-        }),
-      );
+          out.push(series);
+        }
+        return out;
+      });
+      queue = run.catch(() => undefined);
+      return run;
     },
   };
 }

@@ -67,7 +67,9 @@ function Sparkline({ values, factor, color, label }: { values: (number | null)[]
   useEffect(() => {
     if (!el.current || values.length < 2) return;
     const xs = values.map((_, i) => i);
-    const max = Math.max(factor * 1.2, ...values.map((v) => v ?? 0));
+    // Scaled to the line itself (a floor of 1×, the budget-neutral burn), so a slow creep stays
+    // visible; the alert factor is drawn only when the line comes near it.
+    const max = Math.max(1, ...values.map((v) => v ?? 0)) * 1.2;
     const plot = new uPlot(
       {
         width: 90,
@@ -78,12 +80,12 @@ function Sparkline({ values, factor, color, label }: { values: (number | null)[]
         scales: { x: { time: false }, y: { range: [0, max] } },
         series: [{}, { stroke: color, width: 1.5 }, { stroke: '#6b7280', dash: [3, 3], width: 1 }],
       },
-      [xs, values, xs.map(() => factor)],
+      [xs, values, xs.map(() => (factor <= max ? factor : null))],
       el.current,
     );
     return () => plot.destroy();
   }, [values, factor, color]);
-  return <span className="sparkline" style={{ display: 'inline-block', verticalAlign: 'middle' }} ref={el} title={`${label}: burn rate per hour, dashed at ${factor}×`} data-testid={`sparkline-${label}`} />;
+  return <span className="sparkline" style={{ display: 'inline-block', verticalAlign: 'middle' }} ref={el} title={`${label}: burn rate per history point; the ${factor}× alert factor is dashed when in range`} data-testid={`sparkline-${label}`} />;
 }
 
 function SpecEditor({ onSaved }: { onSaved: () => void }) {

@@ -11,7 +11,7 @@ let viewer: string;
 let operator: string;
 
 beforeAll(async () => {
-  t = await startTestPlatform();
+  t = await startTestPlatform({ features: [] });
   app = await buildServer(t.platform);
   admin = (await t.platform.auth.ensureAdmin(t.dataDir)).token!;
   viewer = await t.platform.auth.create('vera', 'viewer', 'test');

@@ -21,7 +21,7 @@ function aiops(...args: string[]): Promise<{ code: number; stdout: string; stder
 }
 
 beforeAll(async () => {
-  t = await startTestPlatform();
+  t = await startTestPlatform({ features: [] });
   await t.platform.auth.ensureAdmin(t.dataDir);
   app = await buildServer(t.platform);
   url = await app.listen({ port: 0, host: '127.0.0.1' });

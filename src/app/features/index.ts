@@ -2,8 +2,9 @@ import { installCost } from './cost.js';
 import { installCompliance } from './compliance.js';
 import type { PlatformCore } from './core.js';
 import { installDetection } from './detection.js';
+import { installSlo } from './slo.js';
 
-export const FEATURE_NAMES = ['cost', 'compliance', 'detection'] as const;
+export const FEATURE_NAMES = ['cost', 'compliance', 'detection', 'slo'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 /**
@@ -21,6 +22,7 @@ export async function installFeatures(core: PlatformCore, only?: readonly Featur
     cost: on('cost') ? await installCost(core) : undefined,
     compliance: on('compliance') ? await installCompliance(core) : undefined,
     detection: on('detection') ? await installDetection(core) : undefined,
+    slo: on('slo') ? await installSlo(core) : undefined,
   };
   return features as { [K in keyof typeof features]: NonNullable<(typeof features)[K]> };
 }

@@ -149,10 +149,10 @@ describe('Function: createSloService › evaluate', () => {
     expect(await ctx.service.history('orders-success')).toEqual([]);
   });
 
-  it('evaluates a health-check SLO in timeslices over the calendar month', async () => {
+  it('evaluates an availability SLO in timeslices over the calendar month', async () => {
     const clock = new ManualClock(T0 + 10 * D);
     const down = (t: number) => t >= T0 + 5 * D && t < T0 + 5 * D + 10 * MIN;
-    const metrics = new SyntheticMetrics(T0 - 40 * D).set({ namespace: 'AWS/Route53', metricName: 'HealthCheckStatus', dimensions: { HealthCheckId: 'web-asg-health' } }, (t) => (down(t) ? 0 : 1));
+    const metrics = new SyntheticMetrics(T0 - 40 * D).set({ namespace: 'AWS/AutoScaling', metricName: 'GroupInServiceInstances', dimensions: { AutoScalingGroupName: 'web-asg' } }, (t) => (down(t) ? 0 : 4));
     const service = createSloService({ metrics, store: createMemoryStore(), clock, emit: () => Promise.resolve() });
     await service.loadSpecs([{ name: 'web.yaml', text: readFileSync(join(SLO_DIR, 'web.yaml'), 'utf8') }]);
     const [web] = await service.evaluate();

@@ -61,7 +61,7 @@ describe('Command: aiops scan (against a server on 127.0.0.1)', () => {
   let url: string;
   let token: string;
   beforeAll(async () => {
-    t = await startTestPlatform();
+    t = await startTestPlatform({ features: ['compliance'] });
     app = await buildServer(t.platform);
     url = await app.listen({ host: '127.0.0.1', port: 0 });
     token = await t.platform.auth.create('ci', 'operator', 'test');

@@ -7,6 +7,7 @@ import { registerIncidents } from './incidents.js';
 import { registerIngest } from './ingest.js';
 import { registerRemediation } from './remediation.js';
 import { registerSandbox } from './sandbox.js';
+import { registerSlo } from './slo.js';
 
 export type CommandRegistrar = (program: Command, client: () => ApiClient, json: () => boolean) => void;
 
@@ -19,4 +20,5 @@ export const COMMANDS: CommandRegistrar[] = [
   registerCost,
   registerCompliance,
   registerDetect,
+  registerSlo,
 ];

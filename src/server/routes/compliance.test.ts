@@ -9,7 +9,7 @@ let operator: string;
 let viewer: string;
 
 beforeAll(async () => {
-  t = await startTestPlatform();
+  t = await startTestPlatform({ features: ['compliance'] });
   app = await buildServer(t.platform);
   operator = await t.platform.auth.create('op', 'operator', 'test');
   viewer = await t.platform.auth.create('view', 'viewer', 'test');

@@ -8,7 +8,7 @@ let app: FastifyInstance;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await startTestPlatform();
+  t = await startTestPlatform({ features: ['cost'] });
   app = await buildServer(t.platform);
   for (const role of ['viewer', 'operator', 'approver'] as const) tokens[role] = await t.platform.auth.create(`t-${role}`, role, 'test');
 });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   // Only the checkout ALB is watched, so the first run back-fills in one go.
   writeFileSync(join(dir, DETECTION_CONFIG_FILE), JSON.stringify({ monitored: [{ namespace: 'AWS/ApplicationELB' }], backfillPerRun: 10 }));
   clock = new ManualClock('2026-11-23T10:00:00.000Z');
-  platform = await createLocalPlatform({ dataDir: dir, clock });
+  platform = await createLocalPlatform({ dataDir: dir, clock, features: ['detection'] });
   await platform.start();
   app = await buildServer(platform);
   operator = await platform.auth.create('t', 'operator', 'test');

@@ -7,6 +7,7 @@ import { incidentRoutes } from './incidents.js';
 import { remediationRoutes } from './remediation.js';
 import { sandboxRoutes } from './sandbox.js';
 import { signalRoutes } from './signals.js';
+import { sloRoutes } from './slo.js';
 import { systemRoutes } from './system.js';
 
 /** The `/api/v1` route modules that need only the store and the use cases: served locally and on AWS. */
@@ -24,4 +25,5 @@ export const ROUTES: ((ctx: ServerContext) => FastifyPluginAsyncZod)[] = [
   costRoutes,
   complianceRoutes,
   detectionRoutes,
+  sloRoutes,
 ];

@@ -6,6 +6,7 @@ import { OverviewPage } from './Overview';
 import { AlertsPage, ApprovalsPage, AuditPage, ExecutionPage, ExecutionsPage } from './Remediation';
 import { SandboxPage } from './Sandbox';
 import { FindingPage, SecurityPage } from './Security';
+import { SloPage, SlosPage } from './Slo';
 
 /** One entry per console page: its path (first segment), nav label, and list/detail views. One line per feature. */
 export interface PageEntry {
@@ -22,6 +23,7 @@ export const PAGES: PageEntry[] = [
   { path: 'executions', label: 'Executions', list: () => <ExecutionsPage />, detail: (id) => <ExecutionPage id={id} /> },
   { path: 'approvals', label: 'Approvals', list: () => <ApprovalsPage /> },
   { path: 'audit', label: 'Audit', list: () => <AuditPage /> },
+  { path: 'slos', label: 'SLOs', list: () => <SlosPage />, detail: (id) => <SloPage id={id} /> },
   { path: 'sandbox', label: 'Sandbox', list: () => <SandboxPage /> },
   { path: 'cost', label: 'Cost', list: () => <CostPage /> },
   { path: 'security', label: 'Security', list: () => <SecurityPage />, detail: (id) => <FindingPage id={id} /> },

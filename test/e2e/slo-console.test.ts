@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { ROOT, startServer, type RunningServer } from './server-process.js';
+
+const ARTIFACTS = join(ROOT, 'test', 'e2e', 'artifacts');
+const SPEC = `apiVersion: openslo/v1
+kind: SLO
+metadata: { name: orders-throttles }
+spec:
+  service: orders
+  indicator:
+    metadata: { name: orders-not-throttled }
+    spec:
+      ratioMetric:
+        bad: { metricSource: { type: CloudWatch, spec: { namespace: AWS/Lambda, metricName: Throttles, stat: Sum, dimensions: [{ name: FunctionName, value: orders-processor }] } } }
+        total: { metricSource: { type: CloudWatch, spec: { namespace: AWS/Lambda, metricName: Invocations, stat: Sum, dimensions: [{ name: FunctionName, value: orders-processor }] } } }
+  timeWindow: [{ duration: 7d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ target: 0.99 }]
+`;
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer({ speed: 300 });
+  const executablePath = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+  browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('Console: SLOs page in a real browser', () => {
+  it('lists the SLOs with budget and sparklines, drills into one, and checks and creates a spec', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${server.url}/slos`);
+    await page.getByTestId('slo-row-orders-success').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('slo-table').locator('tbody tr').count()).toBe(5);
+    await expect.poll(() => page.getByTestId('slo-budget-orders-success').textContent()).toMatch(/\d+\.\d %/);
+    // Sparklines appear once the one-SLO-per-minute backfill has reached this SLO.
+    await page.getByTestId('sparkline-orders-success-1h').locator('canvas').waitFor({ timeout: 90_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'slos.png') });
+
+    await page.getByTestId('slo-spec').fill(SPEC);
+    await page.getByTestId('slo-check').click();
+    await expect.poll(() => page.getByTestId('slo-spec-result').textContent()).toBe('Valid: orders-throttles');
+    await page.getByTestId('slo-spec').fill(SPEC.replace('target: 0.99', 'target: 2'));
+    await page.getByTestId('slo-check').click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('console.yaml#1 SLO orders-throttles.spec.objectives.0.target');
+
+    // Creating needs a signed-in operator.
+    await page.getByTestId('token-input').fill(server.token);
+    // Signing in reloads the console.
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('token-save').click()]);
+    await page.getByTestId('slo-row-orders-success').waitFor();
+    await page.getByTestId('slo-spec').fill(SPEC);
+    await page.getByTestId('slo-create').click();
+    await expect.poll(() => page.getByTestId('slo-spec-result').textContent()).toBe('Saved: orders-throttles');
+    await page.getByTestId('slo-row-orders-throttles').waitFor();
+
+    await page.getByRole('link', { name: 'Orders processed successfully' }).click();
+    await page.getByTestId('slo-summary').waitFor();
+    expect(await page.getByTestId('slo-summary').textContent()).toContain('Objective 99.50 % over 30d rolling (Occurrences)');
+    await page.getByTestId('chart-Error budget left over the window (%)').locator('canvas').waitFor();
+    await page.getByTestId('chart-Burn rate per long window').locator('canvas').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'slo-detail.png'), fullPage: true });
+  });
+});

@@ -86,7 +86,20 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
     },
   };
   const safety: SafetyConfig = { ...DEFAULT_SAFETY, ...opts.safety };
-  const steps = new RemediationSteps({ store, cloud: sandbox.cloud, metrics: sandbox.metrics, clock, bus, approvals: approvalsGateway, findRunbook, safety, approvalTtlDays: 7 });
+  // The SLO feature's error-budget policy may freeze automated remediation for a service.
+  const freezeCheck: { isFrozen?: (service: string | undefined) => Promise<boolean> } = {};
+  const steps = new RemediationSteps({
+    store,
+    cloud: sandbox.cloud,
+    metrics: sandbox.metrics,
+    clock,
+    bus,
+    approvals: approvalsGateway,
+    findRunbook,
+    safety,
+    approvalTtlDays: 7,
+    isFrozen: async (service) => (service && freezeCheck.isFrozen ? freezeCheck.isFrozen(service) : false),
+  });
   const orchestrator = (holder.orchestrator = new LocalOrchestrator(store, steps, clock, (id, e) => log(`orchestrator: ${id}: ${String((e as Error)?.message ?? e)}`)));
   const remediation: RemediationService = createRemediationService({
     store,
@@ -128,6 +141,7 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
 
   // Feature modules (SLOs, detection, compliance, cost, RCA…) register their jobs and subscriptions here.
   const features = await installFeatures({ store, bus, clock, scheduler, sandbox, alerting, remediation, notifiers, dataDir: opts.dataDir, log }, opts.features);
+  if (features.slo) freezeCheck.isFrozen = (service) => features.slo.isRemediationFrozen(service!);
 
   let ticking: Promise<void> | undefined;
   /** One step of the platform: sandbox alarms and faults, due jobs, alerting timers, persistence. */

@@ -46,6 +46,8 @@ describe('Approvals in a real browser', () => {
     await page.goto(server.url);
     await page.getByTestId('token-input').fill(server.token);
     await page.getByTestId('token-save').click();
+    // Signing in reloads the page; navigate only once that is done.
+    await page.getByText('signed in').waitFor();
     await page.goto(`${server.url}/approvals`);
 
     // The Config finding opens an incident; AIOps-RevokeOpenSSH always asks a human first.

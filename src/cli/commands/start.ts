@@ -21,7 +21,7 @@ export function registerStart(program: Command, globalDataDir: () => string | un
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${o.port}`);
       const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
-      const platform = await createLocalPlatform({ dataDir, ...(speed !== undefined ? { speed } : {}), log });
+      const platform = await createLocalPlatform({ dataDir, ...(speed !== undefined ? { speed } : {}), log, schedules: true });
       const admin = await platform.auth.ensureAdmin(dataDir);
       const recovered = await platform.start();
       const server = await buildServer(platform);

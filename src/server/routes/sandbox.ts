@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { parse as parseYaml } from 'yaml';
 import { ScenarioFileSchema } from '../../adapters/sandbox/faults/schema.js';
-import { findScenario, SCENARIOS } from '../../adapters/sandbox/scenarios/index.js';
+import { ALL_SCENARIOS, findScenario } from '../../adapters/sandbox/scenarios/index.js';
 import { parseOrThrow } from '../../core/shared/zod.js';
 import { ValidationError } from '../../core/shared/errors.js';
 import { metricKey } from '../../ports/metrics.js';
@@ -15,7 +15,7 @@ export function sandboxRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     app.get('/sandbox/fleet', { schema: { tags: ['sandbox'] } }, async () => ({ items: sandbox.resources(), now: new Date(ctx.platform.clock.now()).toISOString(), speed: ctx.platform.speed }));
     app.get('/sandbox/alarms', { schema: { tags: ['sandbox'] } }, async () => ({ items: sandbox.alarms().map((a) => ({ ...a.def, state: a.state })) }));
     app.get('/sandbox/timeline', { schema: { tags: ['sandbox'] } }, async () => ({ items: sandbox.timeline(200) }));
-    app.get('/sandbox/scenarios', { schema: { tags: ['sandbox'] } }, async () => ({ items: SCENARIOS }));
+    app.get('/sandbox/scenarios', { schema: { tags: ['sandbox'] } }, async () => ({ items: ALL_SCENARIOS }));
 
     app.get(
       '/sandbox/metrics',
@@ -40,6 +40,11 @@ export function sandboxRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
 
     app.post('/sandbox/scenarios/:id/inject', { schema: { tags: ['sandbox'], params: z.object({ id: z.string() }) }, preHandler: ctx.role('operator') }, async (req, reply) => {
       const s = findScenario(req.params.id);
+      // Scheduled maintenance needs no fault: rehearsing it means running the schedule now.
+      if (s.faults.length === 0 && 'runbook' in s.expected) {
+        const executions = await ctx.platform.remediation.runScheduled(s.expected.runbook, new Date(ctx.platform.clock.now()));
+        return reply.code(202).send({ scenario: s.id, faults: [], executions: executions.map((e) => e.id) });
+      }
       const faults = await sandbox.inject(s.faults, `${req.principal!.name} (scenario ${s.id})`);
       return reply.code(202).send({ scenario: s.id, faults });
     });

@@ -1,4 +1,5 @@
 import type { PlatformCore } from './core.js';
+import { installRca } from './rca.js';
 
 /**
  * Installs every feature module on the local platform. Each one registers its scheduled jobs and
@@ -6,8 +7,9 @@ import type { PlatformCore } from './core.js';
  * routes and the CLI. One line per feature.
  */
 export async function installFeatures(core: PlatformCore) {
-  void core;
-  return {};
+  return {
+    rca: await installRca(core),
+  };
 }
 
 export type Features = Awaited<ReturnType<typeof installFeatures>>;

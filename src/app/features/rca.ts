@@ -9,7 +9,9 @@ import { SEVERITIES } from '../../core/shared/severity.js';
 import { parseOrThrow } from '../../core/shared/zod.js';
 import type { Cloud } from '../../ports/cloud.js';
 import type { Notification, Notifier } from '../../ports/notifier.js';
-import { createRcaService, type RcaReportDoc, type RcaService } from '../rca/index.js';
+import { createRcaService, type PostmortemDoc, type RcaReportDoc, type RcaService } from '../rca/index.js';
+import { createPostmortems } from '../rca/postmortems.js';
+import { ConflictError, NotFoundError } from '../../core/shared/errors.js';
 import type { PlatformCore } from './core.js';
 import { RcaSandboxLogs } from './rca-sandbox-logs.js';
 import { aliasEdges, resolveSandboxArn, sandboxTopology } from './rca-topology.js';
@@ -140,7 +142,17 @@ export async function installRca(core: PlatformCore, override?: RcaFeatureConfig
     for (const [name, notifier] of Object.entries(core.notifiers)) core.notifiers[name] = withProbableCauses(notifier, (id) => rca.latestReport(id));
   }
 
-  return { ...rca, config, logs, topology, analyzeIncident, sendReminders };
+  // An operator may ask for a post-mortem of any resolved incident, whatever its severity.
+  const onDemand = createPostmortems({ store: core.store, clock: core.clock }, { requiredFor: SEVERITIES, ...(config.postmortems.dueHours ? { dueHours: config.postmortems.dueHours } : {}) });
+  /** Drafts (or returns the existing) post-mortem of a resolved incident. */
+  async function draftFor(incidentId: string): Promise<PostmortemDoc> {
+    const incident = await incidents.get(incidentId);
+    if (!incident) throw new NotFoundError('incident', incidentId);
+    if (incident.status !== 'resolved') throw new ConflictError(`incident ${incidentId} is still open: post-mortems are drafted after resolution`);
+    return (await onDemand.onIncidentResolved(incident))!;
+  }
+
+  return { ...rca, config, logs, topology, analyzeIncident, sendReminders, draftFor };
 }
 
 export type RcaFeature = Awaited<ReturnType<typeof installRca>>;

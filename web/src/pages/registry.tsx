@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { IncidentPage, IncidentsPage } from './Incidents';
 import { OverviewPage } from './Overview';
+import { PostmortemPage, PostmortemsPage } from './Postmortems';
 import { AlertsPage, ApprovalsPage, AuditPage, ExecutionPage, ExecutionsPage } from './Remediation';
 import { SandboxPage } from './Sandbox';
 
@@ -20,4 +21,5 @@ export const PAGES: PageEntry[] = [
   { path: 'approvals', label: 'Approvals', list: () => <ApprovalsPage /> },
   { path: 'audit', label: 'Audit', list: () => <AuditPage /> },
   { path: 'sandbox', label: 'Sandbox', list: () => <SandboxPage /> },
+  { path: 'postmortems', label: 'Post-mortems', list: () => <PostmortemsPage />, detail: (id) => <PostmortemPage id={id} /> },
 ];

@@ -3,8 +3,9 @@ import { installCompliance } from './compliance.js';
 import type { PlatformCore } from './core.js';
 import { installDetection } from './detection.js';
 import { installSlo } from './slo.js';
+import { installRca } from './rca.js';
 
-export const FEATURE_NAMES = ['cost', 'compliance', 'detection', 'slo'] as const;
+export const FEATURE_NAMES = ['cost', 'compliance', 'detection', 'slo', 'rca'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 /**
@@ -23,6 +24,7 @@ export async function installFeatures(core: PlatformCore, only?: readonly Featur
     compliance: on('compliance') ? await installCompliance(core) : undefined,
     detection: on('detection') ? await installDetection(core) : undefined,
     slo: on('slo') ? await installSlo(core) : undefined,
+    rca: on('rca') ? await installRca(core) : undefined,
   };
   return features as { [K in keyof typeof features]: NonNullable<(typeof features)[K]> };
 }

@@ -5,6 +5,7 @@ import { registerCompliance } from './compliance.js';
 import { registerDetect } from './detect.js';
 import { registerIncidents } from './incidents.js';
 import { registerIngest } from './ingest.js';
+import { registerRca } from './rca.js';
 import { registerRemediation } from './remediation.js';
 import { registerSandbox } from './sandbox.js';
 import { registerSlo } from './slo.js';
@@ -21,4 +22,5 @@ export const COMMANDS: CommandRegistrar[] = [
   registerCompliance,
   registerDetect,
   registerSlo,
+  registerRca,
 ];

@@ -4,6 +4,7 @@ import { complianceRoutes } from './compliance.js';
 import { costRoutes } from './cost.js';
 import { detectionRoutes } from './detection.js';
 import { incidentRoutes } from './incidents.js';
+import { rcaRoutes } from './rca.js';
 import { remediationRoutes } from './remediation.js';
 import { sandboxRoutes } from './sandbox.js';
 import { signalRoutes } from './signals.js';
@@ -26,4 +27,5 @@ export const ROUTES: ((ctx: ServerContext) => FastifyPluginAsyncZod)[] = [
   complianceRoutes,
   detectionRoutes,
   sloRoutes,
+  rcaRoutes,
 ];

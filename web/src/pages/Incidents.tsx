@@ -3,6 +3,7 @@ import { api, getToken, type Incident } from '../api';
 import { Card, ErrorLine, fmtDuration, fmtTime, Link, SeverityBadge, shortArn, StatusBadge } from '../components/common';
 import { useLive } from '../live';
 import { AlertsTable } from './Overview';
+import { RcaPanel } from '../components/RcaPanel';
 
 export function IncidentsPage() {
   const [status, setStatus] = useState('');
@@ -90,6 +91,7 @@ export function IncidentPage({ id }: { id: string }) {
         <p className="mono">{data.resourceArns.map(shortArn).join(', ')}</p>
         <ErrorLine error={msg} />
       </Card>
+      <RcaPanel incidentId={id} />
       <div className="grid2">
         <Card title="Timeline">
           <ol className="timeline" data-testid="incident-timeline">
@@ -110,7 +112,10 @@ export function IncidentPage({ id }: { id: string }) {
           {!data.executions?.length && <p className="hint">No runbook ran for this incident.</p>}
         </Card>
       </div>
-      <Card title="Alerts in this incident">
+      <Card
+        title="Alerts in this incident"
+        actions={data.alerts?.some((a) => a.rule?.startsWith('anomaly:')) ? <Link to={`/metrics?incident=${data.id}`}>Anomaly metric chart</Link> : undefined}
+      >
         <AlertsTable alerts={data.alerts ?? []} />
       </Card>
     </div>

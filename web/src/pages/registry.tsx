@@ -3,6 +3,7 @@ import { CostPage } from './Cost';
 import { IncidentPage, IncidentsPage } from './Incidents';
 import { MetricsPage } from './Metrics';
 import { OverviewPage } from './Overview';
+import { PostmortemPage, PostmortemsPage } from './Postmortems';
 import { AlertsPage, ApprovalsPage, AuditPage, ExecutionPage, ExecutionsPage } from './Remediation';
 import { SandboxPage } from './Sandbox';
 import { FindingPage, SecurityPage } from './Security';
@@ -28,4 +29,5 @@ export const PAGES: PageEntry[] = [
   { path: 'cost', label: 'Cost', list: () => <CostPage /> },
   { path: 'security', label: 'Security', list: () => <SecurityPage />, detail: (id) => <FindingPage id={id} /> },
   { path: 'metrics', label: 'Metrics', list: () => <MetricsPage /> },
+  { path: 'postmortems', label: 'Post-mortems', list: () => <PostmortemsPage />, detail: (id) => <PostmortemPage id={id} /> },
 ];

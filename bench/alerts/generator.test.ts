@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/core/events/normalize.js';
 import { generateStorm } from './generator.js';
-import { SqliteStore } from '../../src/adapters/local/sqlite-store.js';
 
 describe('Function: generateStorm', () => {
   const storm = generateStorm({ seed: 3, targetEvents: 3000, problems: 12, hours: 2 });

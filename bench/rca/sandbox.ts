@@ -36,7 +36,8 @@ export const SANDBOX_PRIMITIVE_CASES: readonly { id: string; cause: CauseKind; f
 async function onPlatform(faults: FaultSpecInput[], open: { on?: string; afterMinutes?: number; waitForIncidentMinutes?: number }): Promise<RcaReportDoc['report']> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aiops-bench-rca-'));
   const clock = new ManualClock('2026-11-23T10:00:00.000Z');
-  const p = await createLocalPlatform({ dataDir, clock });
+  // RCA alone: the other features' incidents and reports would only blur what is measured.
+  const p = await createLocalPlatform({ dataDir, clock, features: ['rca'] });
   try {
     await p.start();
     await p.sandbox.inject(faults, 'bench');

@@ -20,8 +20,9 @@ run nab --smoke
 run cost --resources 300
 run scan --resources 300 --rounds 1
 run slo --slos 20 --days 2 --false-page-slos 5
-[[ -f bench/alerts/run.ts ]] && run alerts --smoke
-[[ -f bench/rca/run.ts ]] && run rca --smoke
-[[ -f bench/mttr/run.ts ]] && run mttr --smoke
+run alerts --events 3000 --open-alerts 300 --skip-alertmanager --skip-deferred
+run rca --seeds 1 --lines 20000
+run mttr --only ec2-cpu-spike
+run detection --runs 2
 echo
 echo "benchmark smoke runs passed"

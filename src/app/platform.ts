@@ -190,6 +190,7 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
 
     async stop(): Promise<void> {
       if (timer) clearInterval(timer);
+      orchestrator.stop();
       unhookManual?.();
       await ticking;
       await persist().catch(() => undefined);

@@ -12,6 +12,11 @@ const ZERO_RETRY_WAIT = { CollectDiagnostics: 0, EligibilityCheck: 0, Execute: 0
 
 interface Waiter {
   resolve: (a: Approval) => void;
+  reject: (e: Error) => void;
+}
+
+class OrchestratorStopped extends Error {
+  override readonly name = 'OrchestratorStopped';
 }
 
 /**
@@ -26,6 +31,11 @@ export class LocalOrchestrator implements Orchestrator {
   private readonly machine: StateMachine;
   private readonly running = new Map<string, Promise<void>>();
   private readonly waiters = new Map<string, Waiter>();
+  private readonly aborts = new Map<string, () => void>();
+  private stopped = false;
+  private stopSignal!: () => void;
+  /** Settles when the orchestrator stops, so parked handlers (virtual sleeps) let go of their timers. */
+  private readonly stopping = new Promise<void>((r) => (this.stopSignal = r));
 
   constructor(
     private readonly store: Store,
@@ -37,7 +47,7 @@ export class LocalOrchestrator implements Orchestrator {
   }
 
   async start(executionId: string): Promise<void> {
-    if (this.running.has(executionId)) return;
+    if (this.stopped || this.running.has(executionId)) return;
     const run = this.run(executionId).finally(() => this.running.delete(executionId));
     this.running.set(executionId, run);
   }
@@ -45,6 +55,19 @@ export class LocalOrchestrator implements Orchestrator {
   async settle(executionId?: string): Promise<void> {
     if (executionId) await this.running.get(executionId);
     else await Promise.all([...this.running.values()]);
+  }
+
+  /**
+   * Shutdown: abandons the in-process state machines (their timers included) without touching
+   * their stored state, so they resume from their memoised steps at the next start.
+   */
+  stop(): void {
+    this.stopped = true;
+    for (const abort of this.aborts.values()) abort();
+    this.aborts.clear();
+    for (const w of this.waiters.values()) w.reject(new OrchestratorStopped('orchestrator stopped'));
+    this.waiters.clear();
+    this.stopSignal();
   }
 
   isRunning(executionId: string): boolean {
@@ -75,7 +98,8 @@ export class LocalOrchestrator implements Orchestrator {
       Execute: (p: OrchestratorPayload) => s.execute(p),
       ValidateRemediation: async (p: OrchestratorPayload) => {
         // Stands in for WaitForEffect (60 s) and the 60 s retry interval, on the platform clock.
-        await this.clock.sleep(60_000);
+        await Promise.race([this.clock.sleep(60_000), this.stopping]);
+        if (this.stopped) throw new OrchestratorStopped('orchestrator stopped');
         return s.validate(p);
       },
       Rollback: (p: OrchestratorPayload) => s.rollback(p),
@@ -84,7 +108,9 @@ export class LocalOrchestrator implements Orchestrator {
     const exec = this.machine.run({ executionId } satisfies OrchestratorPayload, {
       overrides: { taskResourceLocalHandlers: handlers as never, waitTimeOverrides: { WaitForEffect: 0 }, retryIntervalOverrides: ZERO_RETRY_WAIT },
       context: { Execution: { Id: executionId, Name: executionId }, Task: { Token: `local:${executionId}` } },
+      noThrowOnAbort: true,
     } as never);
+    this.aborts.set(executionId, () => exec.abort());
     const visited = (async () => {
       for await (const ev of exec.eventLogs as AsyncIterable<{ type: string; state?: { name: string } }>) {
         if (ev.type !== 'StateEntered' || !ev.state) continue;
@@ -94,7 +120,11 @@ export class LocalOrchestrator implements Orchestrator {
     })().catch(() => undefined);
     try {
       await exec.result;
+      this.aborts.delete(executionId);
+      if (this.stopped) return;
     } catch (error) {
+      this.aborts.delete(executionId);
+      if (this.stopped) return;
       // Record itself failed (or the machine could not run): never leave an execution RUNNING silently.
       const reason = `orchestrator error: ${String((error as Error)?.message ?? error)}`;
       const at = new Date(this.clock.now()).toISOString();
@@ -113,7 +143,7 @@ export class LocalOrchestrator implements Orchestrator {
   private async waitForApproval(executionId: string): Promise<{ approved: boolean; principal?: string; comment?: string }> {
     let approval = await this.steps.ensureApprovalRequested(executionId);
     if (approval.status === 'pending') {
-      approval = await new Promise<Approval>((resolve) => this.waiters.set(approval.id, { resolve }));
+      approval = await new Promise<Approval>((resolve, reject) => this.waiters.set(approval.id, { resolve, reject }));
     }
     return { approved: approval.status === 'approved', ...(approval.decidedBy ? { principal: approval.decidedBy } : {}), ...(approval.comment ? { comment: approval.comment } : {}) };
   }

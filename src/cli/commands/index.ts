@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ApiClient } from '../client.js';
+import { registerAlerting } from './alerting.js';
 import { registerCost } from './cost.js';
 import { registerCompliance } from './compliance.js';
 import { registerDetect } from './detect.js';
@@ -23,4 +24,5 @@ export const COMMANDS: CommandRegistrar[] = [
   registerDetect,
   registerSlo,
   registerRca,
+  registerAlerting,
 ];

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiCore, ServerContext } from '../context.js';
+import { alertingRoutes } from './alerting.js';
 import { complianceRoutes } from './compliance.js';
 import { costRoutes } from './cost.js';
 import { detectionRoutes } from './detection.js';
@@ -28,4 +29,5 @@ export const ROUTES: ((ctx: ServerContext) => FastifyPluginAsyncZod)[] = [
   detectionRoutes,
   sloRoutes,
   rcaRoutes,
+  alertingRoutes,
 ];

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { startTestPlatform, type TestPlatform } from '../../../test/integration/helpers.js';
+import { buildServer } from '../server.js';
+import { resolveSince } from './alerting.js';
+
+let t: TestPlatform;
+let app: FastifyInstance;
+let operator: string;
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+const example = readFileSync(new URL('../../../config/alerting.example.yaml', import.meta.url), 'utf8');
+const alarm = JSON.parse(readFileSync(new URL('../../../test/fixtures/events/cloudwatchAlarm.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+beforeAll(async () => {
+  t = await startTestPlatform({ features: [] });
+  app = await buildServer(t.platform);
+  operator = await t.platform.auth.create('otto', 'operator', 'test');
+});
+afterAll(async () => {
+  await app.close();
+  await t.cleanup();
+});
+
+describe('Routes: alerting management', () => {
+  it('creates a silence from a duration, lists it, and expires it (kept for audit)', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/silences', payload: { matchers: ['service="web"'], comment: 'deploy' }, headers: auth(operator) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('endsAt');
+    const r = await app.inject({ method: 'POST', url: '/api/v1/silences', payload: { matchers: ['service="web"'], duration: '2h', comment: 'planned deploy' }, headers: auth(operator) });
+    expect(r.statusCode).toBe(201);
+    const s = r.json();
+    expect(Date.parse(s.endsAt) - Date.parse(s.startsAt)).toBe(2 * 3_600_000);
+    expect(s.createdBy).toBe('otto');
+    const expired = await app.inject({ method: 'DELETE', url: `/api/v1/silences/${s.id}`, headers: auth(operator) });
+    expect(expired.json()).toMatchObject({ status: 'expired', expiredBy: 'otto' });
+    expect((await app.inject({ url: '/api/v1/silences' })).json().items.map((x: { id: string }) => x.id)).toContain(s.id);
+  });
+
+  it('checks a routing config and names the failing path', async () => {
+    expect((await app.inject({ method: 'POST', url: '/api/v1/config/check', payload: { yaml: example } })).json()).toMatchObject({ ok: true });
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/config/check', payload: { yaml: 'route:\n  receiver: nowhere\n' } });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().errors)).toContain('nowhere');
+  });
+
+  it('replays stored signals through a proposed config and reports the difference', async () => {
+    await app.inject({ method: 'POST', url: '/api/v1/signals', payload: alarm, headers: auth(operator) });
+    const r = await app.inject({ method: 'POST', url: '/api/v1/replay', payload: { since: '3650d', yaml: example }, headers: auth(operator) });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.current.signals).toBe(1);
+    expect(body.proposed.signals).toBe(1);
+    expect(body.diff).toHaveProperty('notifications');
+  });
+
+  it('records feedback per rule', async () => {
+    const [incident] = (await app.inject({ url: '/api/v1/incidents' })).json().items as { id: string }[];
+    const r = await app.inject({ method: 'POST', url: '/api/v1/feedback', payload: { targetKind: 'incident', targetId: incident!.id, verdict: 'noisy' }, headers: auth(operator) });
+    expect(r.statusCode).toBe(201);
+    const rows = (await app.inject({ url: '/api/v1/feedback' })).json().items as { rule: string; noisy: number }[];
+    expect(rows.some((x) => x.noisy === 1)).toBe(true);
+  });
+
+  it('parses since as a duration or ISO time, naming the field otherwise', () => {
+    expect(resolveSince('7d', Date.parse('2026-11-23T00:00:00.000Z'))).toBe('2026-11-16T00:00:00.000Z');
+    expect(resolveSince('2026-11-01T00:00:00.000Z', 0)).toBe('2026-11-01T00:00:00.000Z');
+    expect(() => resolveSince('last week', 0)).toThrow(/since/);
+  });
+});

@@ -1,11 +1,7 @@
+import { MemoryStore } from '../../../adapters/memory/store.js';
 import type { ActionCall, ActionResult, ChangeEvent, Cloud, ResourceRecord } from '../../../ports/cloud.js';
 import type { Clock } from '../../../ports/clock.js';
-import type { CollectionName } from '../../../ports/collections.js';
 import type { LogEvent, LogQuery, Logs } from '../../../ports/logs.js';
-import type { AuditLog, AuditQuery, Collection, Doc, FindQuery, IndexValue, Store } from '../../../ports/store.js';
-import { chainAuditRecord, type AuditFields, type AuditRecord } from '../../../core/remediation/audit.js';
-import { NotFoundError } from '../../../core/shared/errors.js';
-import { COLLECTION_SPECS } from '../../../ports/collections.js';
 import type { RcaScenario } from '../../../core/rca/loggen/scenarios.js';
 
 /** Small in-memory fakes of the ports the RCA use case needs (tests only). */
@@ -22,76 +18,9 @@ export function manualClock(startMs: number): Clock & { set(ms: number): void } 
   };
 }
 
-class MemoryCollection<T extends Doc> implements Collection<T> {
-  private readonly docs = new Map<string, T>();
-  constructor(private readonly sortField: string) {}
-  async get(id: string): Promise<T | undefined> {
-    const d = this.docs.get(id);
-    return d ? structuredClone(d) : undefined;
-  }
-  async create(doc: T): Promise<boolean> {
-    if (this.docs.has(doc.id)) return false;
-    this.docs.set(doc.id, structuredClone(doc));
-    return true;
-  }
-  async put(doc: T): Promise<void> {
-    this.docs.set(doc.id, structuredClone(doc));
-  }
-  async update(id: string, change: (current: T) => T): Promise<T> {
-    const cur = this.docs.get(id);
-    if (!cur) throw new NotFoundError('document', id);
-    const next = change(structuredClone(cur));
-    const stored = { ...next, version: (cur.version ?? 0) + 1 };
-    this.docs.set(id, stored);
-    return structuredClone(stored);
-  }
-  async find(q: FindQuery = {}): Promise<T[]> {
-    const key = (d: T): string => String((d as unknown as Record<string, unknown>)[this.sortField] ?? '');
-    let out = [...this.docs.values()].filter((d) => Object.entries(q.where ?? {}).every(([k, v]) => (d as unknown as Record<string, IndexValue>)[k] === v));
-    if (q.since) out = out.filter((d) => key(d) >= (q.since as string));
-    if (q.until) out = out.filter((d) => key(d) < (q.until as string));
-    out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-    if (q.order === 'desc') out.reverse();
-    return structuredClone(q.limit ? out.slice(0, q.limit) : out);
-  }
-  async count(where?: Record<string, IndexValue>): Promise<number> {
-    return (await this.find(where ? { where } : {})).length;
-  }
-  async delete(id: string): Promise<void> {
-    this.docs.delete(id);
-  }
-}
-
-class MemoryAudit implements AuditLog {
-  readonly records: AuditRecord[] = [];
-  async append(fields: AuditFields): Promise<AuditRecord> {
-    const r = chainAuditRecord(fields, this.records[this.records.length - 1]);
-    this.records.push(r);
-    return r;
-  }
-  async list(q: AuditQuery = {}): Promise<AuditRecord[]> {
-    return this.records.filter((r) => (!q.executionId || r.executionId === q.executionId) && (!q.targetResource || r.targetResource === q.targetResource) && (!q.since || r.timestamp >= q.since) && (!q.until || r.timestamp < q.until));
-  }
-  async scan(fromSeq = 1, limit = 1000): Promise<AuditRecord[]> {
-    return this.records.filter((r) => r.seq >= fromSeq).slice(0, limit);
-  }
-}
-
-export function memoryStore(): Store & { audit: MemoryAudit } {
-  const cols = new Map<string, MemoryCollection<Doc>>();
-  const audit = new MemoryAudit();
-  return {
-    collection<T extends Doc>(name: CollectionName): Collection<T> {
-      let c = cols.get(name);
-      if (!c) {
-        c = new MemoryCollection<Doc>(COLLECTION_SPECS[name].sortField);
-        cols.set(name, c);
-      }
-      return c as unknown as Collection<T>;
-    },
-    audit,
-    close: async () => undefined,
-  };
+/** RCA tests run on the product's in-memory Store adapter (it passes the Store contract). */
+export function memoryStore(): MemoryStore {
+  return new MemoryStore();
 }
 
 /** Logs and Cloud ports serving one generated scenario's log groups and CloudTrail changes. */

@@ -85,7 +85,9 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
       holder.orchestrator?.approvalDecided(a);
     },
   };
-  const safety: SafetyConfig = { ...DEFAULT_SAFETY, ...opts.safety };
+  // Kill switches are operator state: persisted, and read by the engine at every decision.
+  const savedSafety = (await store.collection<{ id: string; killSwitch: SafetyConfig['killSwitch'] }>('settings').get('safety'))?.killSwitch;
+  const safety: SafetyConfig = { ...DEFAULT_SAFETY, ...opts.safety, ...(savedSafety ? { killSwitch: savedSafety } : {}) };
   // The SLO feature's error-budget policy may freeze automated remediation for a service.
   const freezeCheck: { isFrozen?: (service: string | undefined) => Promise<boolean> } = {};
   const steps = new RemediationSteps({
@@ -173,6 +175,13 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
     auth,
     outbox,
     features,
+    safety,
+    /** Sets the global / per-environment kill switch (stored; takes effect at the next safety decision). */
+    async setKillSwitch(killSwitch: SafetyConfig['killSwitch'], by: string): Promise<SafetyConfig['killSwitch']> {
+      safety.killSwitch = { global: killSwitch.global, environments: [...new Set(killSwitch.environments)] };
+      await store.collection<{ id: string; killSwitch: SafetyConfig['killSwitch']; updatedBy: string; updatedAt: string }>('settings').put({ id: 'safety', killSwitch: safety.killSwitch, updatedBy: by, updatedAt: new Date(clock.now()).toISOString() });
+      return safety.killSwitch;
+    },
     speed,
     dataDir: opts.dataDir,
     tick,

@@ -98,3 +98,21 @@ describe('HTTP API', () => {
     expect(csv.body.split('\n')[0]).toBe('seq,executionId,timestamp,trigger,runbook,targetResource,action,outcome,operator,rollbackPlan,prevHash,hash');
   });
 });
+
+describe('Kill switch', () => {
+  it('is admin-only, persists, and makes the safety rules refuse automated actions', async () => {
+    expect((await app.inject({ method: 'PUT', url: '/api/v1/safety/kill-switch', payload: { global: true }, headers: auth(operator) })).statusCode).toBe(403);
+    const on = await app.inject({ method: 'PUT', url: '/api/v1/safety/kill-switch', payload: { global: false, environments: ['staging'] }, headers: auth(admin) });
+    expect(on.json()).toEqual({ global: false, environments: ['staging'] });
+    const asg = t.platform.sandbox.resolve('web-asg');
+    const { execution } = await t.platform.remediation.start({ runbookId: 'AIOps-ScaleOutEC2ASG', targetResource: asg.arn, trigger: 'test', operator: 'otto' });
+    await t.platform.orchestrator.settle(execution.id);
+    const done = (await app.inject({ url: `/api/v1/executions/${execution.id}` })).json();
+    expect(done).toMatchObject({ status: 'SKIPPED', outcome: 'SKIPPED' });
+    expect(done.reason).toMatch(/kill/i);
+    expect(t.platform.sandbox.resolve('web-asg').state.DesiredCapacity).toBe(4);
+    const stored = await t.platform.store.collection<{ id: string; killSwitch: unknown }>('settings').get('safety');
+    expect(stored?.killSwitch).toEqual({ global: false, environments: ['staging'] });
+    await app.inject({ method: 'PUT', url: '/api/v1/safety/kill-switch', payload: { global: false, environments: [] }, headers: auth(admin) });
+  });
+});

@@ -69,6 +69,23 @@ export function registerRemediation(program: Command, client: () => ApiClient, j
     });
 
   program
+    .command('kill-switch [state]')
+    .description('show, or turn on/off, the kill switch that stops automated remediation (admin)')
+    .option('--env <env...>', 'only these environments (e.g. prod); default: global')
+    .action(async (state: string | undefined, o: { env?: string[] }) => {
+      const c = client();
+      const current = await c.call<{ global: boolean; environments: string[] }>('GET', '/safety/kill-switch');
+      if (state === undefined) return print(json(), current, () => `kill switch: global ${current.global ? 'ON' : 'off'}; environments: ${current.environments.join(', ') || 'none'}`);
+      if (state !== 'on' && state !== 'off') throw new CliError('state must be on or off', EXIT.invalid);
+      const on = state === 'on';
+      const next = o.env
+        ? { global: current.global, environments: on ? [...current.environments, ...o.env] : current.environments.filter((e) => !o.env!.includes(e)) }
+        : { global: on, environments: current.environments };
+      const r = await c.call<{ global: boolean; environments: string[] }>('PUT', '/safety/kill-switch', next);
+      print(json(), r, () => `kill switch: global ${r.global ? 'ON' : 'off'}; environments: ${r.environments.join(', ') || 'none'}`);
+    });
+
+  program
     .command('tokens')
     .description('create an API token for a role (admin only)')
     .requiredOption('--name <name>')

@@ -37,6 +37,14 @@ export function systemRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       };
     });
 
+    // The kill switch is local platform state (on AWS it is the RemediationStack's configuration).
+    app.get('/safety/kill-switch', { schema: { tags: ['remediation'] } }, async () => ctx.platform.safety.killSwitch);
+    app.put(
+      '/safety/kill-switch',
+      { schema: { tags: ['remediation'], description: 'Stop every automated action (global) or those in some environments', body: z.object({ global: z.boolean(), environments: z.array(z.string().min(1)).default([]) }) }, preHandler: ctx.role('admin') },
+      async (req) => ctx.platform.setKillSwitch(req.body, req.principal!.name),
+    );
+
     app.get('/notifications', { schema: { tags: ['system'] } }, async () => ({ items: await store.collection('notifications').find({ order: 'desc', limit: 200 }) }));
 
     app.post('/tokens', { schema: { tags: ['system'], body: z.object({ name: z.string().min(1).max(100), role: RoleSchema }) }, preHandler: ctx.role('admin') }, async (req, reply) => {

@@ -31,6 +31,8 @@ describe('Console: Security page in a real browser', () => {
     await page.goto(server.url);
     await page.getByTestId('token-input').fill(server.token);
     await page.getByTestId('token-save').click();
+    // Signing in reloads the page; navigate only once that is done.
+    await page.getByText('signed in').waitFor();
     await page.goto(`${server.url}/security`);
     await page.getByTestId('scan-now').click();
     await expect.poll(async () => (await page.getByTestId('findings-table').textContent()) ?? '', { timeout: 30_000 }).toContain('ec2-sg-open-ssh');

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { ROOT, startServer, type RunningServer } from './server-process.js';
+import type { Browser } from 'playwright-core';
+import { ARTIFACTS, launchChromium, type RunningServer, startServer } from './server-process.js';
 
-const ARTIFACTS = join(ROOT, 'test', 'e2e', 'artifacts');
 const SPEC = `apiVersion: openslo/v1
 kind: SLO
 metadata: { name: orders-throttles }
@@ -26,10 +23,8 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   server = await startServer({ speed: 300 });
-  const executablePath = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
-  browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ARTIFACTS, launchChromium, type RunningServer, startServer } from './server-process.js';
+import { ARTIFACTS, dumpServerState, launchChromium, type RunningServer, startServer } from './server-process.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -19,6 +19,10 @@ afterAll(async () => {
 describe('Console in a real browser', () => {
   it('injects the EC2 CPU spike, shows the incident appear and resolve, and its timeline', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    onTestFailed(async () => {
+      await page.screenshot({ path: join(ARTIFACTS, 'console-failure.png'), fullPage: true }).catch(() => undefined);
+      await dumpServerState(server, 'console');
+    });
     await page.goto(server.url);
     await page.getByTestId('token-input').fill(server.token);
     await page.getByTestId('token-save').click();
@@ -31,13 +35,14 @@ describe('Console in a real browser', () => {
 
     // The incident appears on the overview without a reload (server-sent events), then resolves.
     // Either the static alarm or the anomaly detector (whichever sees it first) opens the web incident;
-    // other incidents (e.g. the fleet's known compliance findings) may be listed beside it.
-    const webIncident = /staging-web-cpu-utilization-critical|Anomaly: CPUUtilization/;
-    const row = page.getByTestId('incidents-table').locator('tr').filter({ hasText: webIncident }).first();
-    await row.waitFor({ timeout: 90_000 }).catch(async (e: unknown) => {
-      await page.screenshot({ path: join(ARTIFACTS, 'overview-timeout.png'), fullPage: true });
-      throw e;
-    });
+    // other incidents (e.g. the fleet's known compliance findings) may be listed beside it, so once
+    // found the row is followed by the incident's own link.
+    const webIncident = /web: (staging-web-cpu-utilization-critical|Anomaly: CPUUtilization)/;
+    const firstRow = page.getByTestId('incidents-table').locator('tr').filter({ hasText: webIncident }).first();
+    await firstRow.waitFor({ timeout: 90_000 });
+    const href = await firstRow.getByTestId('incident-link').getAttribute('href');
+    expect(href).toMatch(/^\/incidents\/inc-/);
+    const row = page.getByTestId('incidents-table').locator('tr').filter({ has: page.locator(`a[href="${href}"]`) });
     await row.getByTestId('incident-phase').filter({ hasText: 'Resolution' }).waitFor({ timeout: 120_000 });
     const link = row.getByTestId('incident-link');
     await page.screenshot({ path: join(ARTIFACTS, 'overview.png') });

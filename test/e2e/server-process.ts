@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -101,4 +101,15 @@ export async function apiPost<T>(s: RunningServer, path: string, body: unknown =
   const r = await fetch(`${s.url}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
+}
+
+/**
+ * Leaves the server's output and its overview in the artifacts folder when a browser test fails,
+ * so a CI failure can be read without rerunning it.
+ */
+export async function dumpServerState(s: RunningServer, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, `${name}-server.log`), s.output());
+  const overview = await apiGet(s, '/overview').catch((e: unknown) => ({ error: String(e) }));
+  writeFileSync(join(ARTIFACTS, `${name}-overview.json`), JSON.stringify(overview, null, 2));
 }

@@ -4,6 +4,7 @@ import type { Alert } from '../../core/alerts/alert.js';
 import type { Incident } from '../../core/incidents/incident.js';
 import type { Execution } from '../../core/remediation/execution.js';
 import { SEVERITIES } from '../../core/shared/severity.js';
+import { incidentBoard } from '../../core/incidents/board.js';
 import { RoleSchema } from '../../app/auth.js';
 import type { ServerContext } from '../context.js';
 
@@ -29,7 +30,7 @@ export function systemRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       return {
         now: new Date(clock.now()).toISOString(),
         openIncidents: bySeverity,
-        incidents: (await incidents.find({ order: 'desc', limit: 10 })).map(({ timeline: _t, ...i }) => i),
+        incidents: incidentBoard(open, await incidents.find({ where: { status: 'resolved' }, order: 'desc', limit: 25 }), 25).map(({ timeline: _t, ...i }) => i),
         alerts: await store.collection<Alert>('alerts').find({ order: 'desc', limit: 10 }),
         executions: await store.collection<Execution>('executions').find({ order: 'desc', limit: 10 }),
         pendingApprovals: await store.collection('approvals').count({ status: 'pending' }),

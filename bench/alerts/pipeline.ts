@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OutboxNotifier } from '../../src/adapters/notifiers/outbox.js';
 import type { Alert } from '../../src/core/alerts/alert.js';
 import type { Incident } from '../../src/core/incidents/incident.js';
 import type { AlertingConfig } from '../../src/app/alerting/config.js';
@@ -49,7 +48,7 @@ export async function runPipeline(storm: Storm, log: (m: string) => void, batchS
   const dir = mkdtempSync(join(tmpdir(), 'aiops-bench-alerts-'));
   const store = new SqliteStore(join(dir, 'aiops.db'));
   const clock = new ManualClock(storm.start - 60_000);
-  const svc = createAlertingService({ store, clock, bus: new MemoryBus(clock), notifiers: { outbox: new OutboxNotifier() }, config: benchConfig(storm) });
+  const svc = createAlertingService({ store, clock, bus: new MemoryBus(clock), notifiers: { outbox: { kind: 'outbox', notify: async (n) => ({ ok: true, providerId: n.key }) } }, config: benchConfig(storm) });
   await svc.createSilence({ matchers: [`service="${storm.silencedService}"`], startsAt: new Date(storm.start - 60_000).toISOString(), endsAt: new Date(storm.end + 3_600_000).toISOString(), createdBy: 'bench', comment: 'silenced service' });
   const TICK = 10_000;
   const alertProblem = new Map<string, Map<string, number>>();

@@ -11,7 +11,7 @@ import { OutboxEventBus } from '../adapters/local/outbox-bus.js';
 import { ClockScheduler } from '../adapters/local/cron-scheduler.js';
 import { SqliteStore } from '../adapters/local/sqlite-store.js';
 import { ManualClock, VirtualClock } from '../adapters/local/clocks.js';
-import { OutboxNotifier } from '../adapters/local/outbox-notifier.js';
+import { OutboxNotifier } from '../adapters/notifiers/outbox.js';
 import { Sandbox, type SandboxSnapshot } from '../adapters/sandbox/sandbox.js';
 import type { Approval, Approvals } from '../ports/approvals.js';
 import type { Clock } from '../ports/clock.js';

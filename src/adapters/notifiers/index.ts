@@ -22,15 +22,17 @@ const str = (r: ReceiverConfig, k: string): string => {
 
 /**
  * Builds one notifier per configured receiver (`receivers:` in the alerting YAML). Secrets such as
- * webhook URLs and routing keys may be given as `${ENV_VAR}` and are read from `env`.
+ * webhook URLs and routing keys may be given as `${ENV_VAR}` and are read from `env`. `outbox`
+ * receivers share the platform's durable outbox (it needs the store, so the caller passes it).
  */
-export function buildNotifiers(receivers: readonly ReceiverConfig[], env: Record<string, string | undefined> = {}): Record<string, Notifier> {
+export function buildNotifiers(receivers: readonly ReceiverConfig[], env: Record<string, string | undefined> = {}, deps: { outbox?: Notifier } = {}): Record<string, Notifier> {
   const out: Record<string, Notifier> = {};
   for (const raw of receivers) {
     const r = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\$\{(\w+)\}/g, (_m, name: string) => env[name] ?? '') : v])) as ReceiverConfig;
     switch (r.type) {
       case 'outbox':
-        out[r.name] = new OutboxNotifier();
+        if (!deps.outbox) throw new Error(`receiver "${r.name}" (outbox) needs the platform's outbox: this mode has no local notification log`);
+        out[r.name] = deps.outbox;
         break;
       case 'webhook':
         out[r.name] = new WebhookNotifier({ url: str(r, 'url') });

@@ -13,6 +13,8 @@ import { SlackNotifier, slackMessage } from './slack.js';
 import { SnsNotifier } from './sns.js';
 import { WebhookNotifier } from './webhook.js';
 import type { Notifier } from '../../ports/notifier.js';
+import { ManualClock } from '../local/clocks.js';
+import { MemoryStore } from '../memory/store.js';
 
 /** A real HTTP server on 127.0.0.1 answering as the chosen outcome says. */
 async function httpHarness(build: (url: string) => Notifier, okBody = 'ok', okStatus = 200): Promise<NotifierHarness> {
@@ -48,8 +50,17 @@ describeNotifierConformance('webhook', () => httpHarness((url) => new WebhookNot
 describeNotifierConformance('slack', () => httpHarness((url) => new SlackNotifier({ webhookUrl: url })));
 describeNotifierConformance('pagerduty', () => httpHarness((url) => new PagerDutyNotifier({ routingKey: 'R0UT1NGKEY', url }), '{"status":"success","message":"Event processed","dedup_key":"inc-1"}', 202));
 describeNotifierConformance('outbox', async () => {
-  const n = new OutboxNotifier();
-  return { notifier: n, respondWith: () => undefined, requests: () => n.sent.map((x) => JSON.stringify(x)), outcomes: ['ok'] };
+  const store = new MemoryStore();
+  const n = new OutboxNotifier(store, new ManualClock('2026-11-23T00:00:00Z'));
+  const log = store.collection<{ id: string; notification: unknown }>('notifications');
+  let requests: string[] = [];
+  // The conformance suite reads requests synchronously; the log is refreshed after each delivery.
+  return {
+    notifier: { kind: n.kind, notify: async (x) => { const r = await n.notify(x); requests = (await log.find()).map((e) => JSON.stringify(e.notification)); return r; } },
+    respondWith: () => undefined,
+    requests: () => requests,
+    outcomes: ['ok'],
+  };
 });
 describeNotifierConformance('sns', async () => {
   const mock = mockClient(SNSClient);
@@ -90,9 +101,14 @@ describe('Function: slackMessage', () => {
 
 describe('Function: buildNotifiers', () => {
   it('builds one notifier per receiver and reads ${ENV} secrets', () => {
-    const n = buildNotifiers([{ name: 'o', type: 'outbox' }, { name: 'pd', type: 'pagerduty', routingKey: '${PD_KEY}' }], { PD_KEY: 'k' });
+    const outbox = new OutboxNotifier(new MemoryStore(), new ManualClock('2026-11-23T00:00:00Z'));
+    const n = buildNotifiers([{ name: 'o', type: 'outbox' }, { name: 'pd', type: 'pagerduty', routingKey: '${PD_KEY}' }], { PD_KEY: 'k' }, { outbox });
     expect(Object.keys(n)).toEqual(['o', 'pd']);
+    expect(n.o).toBe(outbox);
     expect(n.pd?.kind).toBe('pagerduty');
+  });
+  it('refuses an outbox receiver where there is no outbox', () => {
+    expect(() => buildNotifiers([{ name: 'o', type: 'outbox' }])).toThrow(/receiver "o" \(outbox\) needs the platform's outbox/);
   });
   it('names the missing setting', () => {
     expect(() => buildNotifiers([{ name: 's', type: 'slack' }])).toThrow(/receiver "s" \(slack\) needs "webhookUrl"/);

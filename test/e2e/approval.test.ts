@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { apiGet, apiPost, ARTIFACTS, launchChromium, type RunningServer, startServer, waitFor } from './server-process.js';
+import { apiGet, apiPost, ARTIFACTS, consoleSession, waitFor } from './server-process.js';
 
 interface ExecutionView {
   id: string;
@@ -12,29 +11,14 @@ interface ExecutionView {
   audit: { action: string; outcome: string; operator: string }[];
 }
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ speed: 300 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = consoleSession('approval', { speed: 300 });
 
 describe('Approvals in a real browser', () => {
   it('injects the open-SSH scenario, approves the revocation on /approvals, and sees the execution succeed', async () => {
+    const { server } = session;
     await apiPost(server, '/sandbox/scenarios/sg-open-ssh/inject');
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(server.url);
-    await page.getByTestId('token-input').fill(server.token);
-    await page.getByTestId('token-save').click();
-    // Signing in reloads the page; navigate only once that is done.
-    await page.getByText('signed in').waitFor();
+    const page = await session.signedInPage();
     await page.goto(`${server.url}/approvals`);
 
     // The Config finding opens an incident; AIOps-RevokeOpenSSH always asks a human first.

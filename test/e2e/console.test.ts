@@ -1,31 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, dumpServerState, launchChromium, type RunningServer, startServer } from './server-process.js';
+import { ARTIFACTS, consoleSession } from './server-process.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ speed: 300 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = consoleSession('console', { speed: 300 });
 
 describe('Console in a real browser', () => {
   it('injects the EC2 CPU spike, shows the incident appear and resolve, and its timeline', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    onTestFailed(async () => {
-      await page.screenshot({ path: join(ARTIFACTS, 'console-failure.png'), fullPage: true }).catch(() => undefined);
-      await dumpServerState(server, 'console');
-    });
-    await page.goto(server.url);
-    await page.getByTestId('token-input').fill(server.token);
-    await page.getByTestId('token-save').click();
+    const page = await session.signedInPage();
     await page.getByTestId('inject-fault').waitFor();
     await expect.poll(() => page.getByTestId('inject-fault').isEnabled()).toBe(true);
 

@@ -1,30 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, launchChromium, type RunningServer, startServer } from './server-process.js';
+import { ARTIFACTS, consoleSession } from './server-process.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ speed: 60 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = consoleSession('security', { speed: 60 });
 
 describe('Console: Security page in a real browser', () => {
   it('scans, shows findings by severity and scores, opens a finding with evidence and suppresses it with a reason', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(server.url);
-    await page.getByTestId('token-input').fill(server.token);
-    await page.getByTestId('token-save').click();
-    // Signing in reloads the page; navigate only once that is done.
-    await page.getByText('signed in').waitFor();
-    await page.goto(`${server.url}/security`);
+    const page = await session.signedInPage();
+    await page.goto(`${session.server.url}/security`);
     await page.getByTestId('scan-now').click();
     await expect.poll(async () => (await page.getByTestId('findings-table').textContent()) ?? '', { timeout: 30_000 }).toContain('ec2-sg-open-ssh');
     expect(await page.getByTestId('framework-scores').textContent()).toContain('CIS AWS Foundations Benchmark');

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -112,4 +113,51 @@ export async function dumpServerState(s: RunningServer, name: string): Promise<v
   writeFileSync(join(ARTIFACTS, `${name}-server.log`), s.output());
   const overview = await apiGet(s, '/overview').catch((e: unknown) => ({ error: String(e) }));
   writeFileSync(join(ARTIFACTS, `${name}-overview.json`), JSON.stringify(overview, null, 2));
+}
+
+export interface ConsoleSession {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A new page, signed in with the admin token (signing in reloads the page; this waits for it). */
+  signedInPage(): Promise<Page>;
+}
+
+/**
+ * One server process and one browser for a test file, torn down after it. Every page it opens
+ * leaves a screenshot and the server's state in the artifacts folder when its test fails.
+ */
+export function consoleSession(name: string, opts: { speed: number }): ConsoleSession {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer({ speed: opts.speed });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const session: ConsoleSession = {
+    get server() {
+      if (!server) throw new Error('the server is not started (use the session inside a test)');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not started (use the session inside a test)');
+      return browser;
+    },
+    async signedInPage() {
+      const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      onTestFailed(async () => {
+        await page.screenshot({ path: join(ARTIFACTS, `${name}-failure.png`), fullPage: true }).catch(() => undefined);
+        await dumpServerState(session.server, name);
+      });
+      await page.goto(session.server.url);
+      await page.getByTestId('token-input').fill(session.server.token);
+      await page.getByTestId('token-save').click();
+      await page.getByText('signed in').waitFor();
+      return page;
+    },
+  };
+  return session;
 }

@@ -1,35 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server/server.js';
-import { startTestPlatform, type TestPlatform } from './helpers.js';
+import { BIN, cliHarness } from './cli-harness.js';
 
-const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'aiops.js');
-let t: TestPlatform;
-let app: FastifyInstance;
-let url: string;
-
-function aiops(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((res) => {
-    execFile(process.execPath, [BIN, '--url', url, '--data-dir', t.dataDir, ...args], { env: { ...process.env, NODE_NO_WARNINGS: '1', AIOPS_TOKEN: '' } }, (err, stdout, stderr) =>
-      res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-beforeAll(async () => {
-  t = await startTestPlatform({ features: [] });
-  await t.platform.auth.ensureAdmin(t.dataDir);
-  app = await buildServer(t.platform);
-  url = await app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await app.close();
-  await t.cleanup();
-});
+const cli = cliHarness({ features: [] });
+const aiops = (...args: string[]) => cli.aiops(...args);
 
 describe('CLI: aiops', () => {
   it('lists scenarios as a table and as JSON, using the data dir token', async () => {

@@ -1,45 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { openIncident } from '../../src/core/incidents/lifecycle.js';
 import type { Incident } from '../../src/core/incidents/incident.js';
-import { buildServer } from '../../src/server/server.js';
-import { startTestPlatform, type TestPlatform } from './helpers.js';
+import { cliHarness } from './cli-harness.js';
 
-const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'aiops.js');
-let t: TestPlatform;
-let app: FastifyInstance;
-let url: string;
-
-function aiops(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((res) => {
-    execFile(process.execPath, [BIN, '--url', url, '--data-dir', t.dataDir, ...args], { env: { ...process.env, NODE_NO_WARNINGS: '1', AIOPS_TOKEN: '' } }, (err, stdout, stderr) =>
-      res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-beforeAll(async () => {
-  t = await startTestPlatform();
-  await t.platform.auth.ensureAdmin(t.dataDir);
-  app = await buildServer(t.platform);
-  url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const p = t.platform;
-  // A bad configuration push on the orders function, then a SEV-2 incident on it, then resolution.
-  await p.sandbox.inject([{ type: 'state', resource: 'orders-processor', set: { Timeout: 3 }, eventName: 'UpdateFunctionConfiguration', principal: 'alice' }], 'test');
-  await t.clock.advance(5 * 60_000);
-  const fn = p.sandbox.resolve('orders-processor');
-  await p.store.collection<Incident>('incidents').create(openIncident({ id: 'inc-cli-1', title: 'orders degraded', severity: 'SEV-2', groupKey: 'service=orders', service: 'orders', resourceArns: [fn.arn], alertIds: [], labels: {}, at: new Date(t.clock.now() - 60_000).toISOString() }));
-  await p.bus.publish('incident.opened', { incidentId: 'inc-cli-1' }, 'incident.opened:inc-cli-1');
-  await p.bus.drain();
-  await p.alerting.resolve('inc-cli-1', 'otto');
-  await p.bus.drain();
+const cli = cliHarness({
+  setup: async (t) => {
+    const p = t.platform;
+    // A bad configuration push on the orders function, then a SEV-2 incident on it, then resolution.
+    await p.sandbox.inject([{ type: 'state', resource: 'orders-processor', set: { Timeout: 3 }, eventName: 'UpdateFunctionConfiguration', principal: 'alice' }], 'test');
+    await t.clock.advance(5 * 60_000);
+    const fn = p.sandbox.resolve('orders-processor');
+    await p.store.collection<Incident>('incidents').create(openIncident({ id: 'inc-cli-1', title: 'orders degraded', severity: 'SEV-2', groupKey: 'service=orders', service: 'orders', resourceArns: [fn.arn], alertIds: [], labels: {}, at: new Date(t.clock.now() - 60_000).toISOString() }));
+    await p.bus.publish('incident.opened', { incidentId: 'inc-cli-1' }, 'incident.opened:inc-cli-1');
+    await p.bus.drain();
+    await p.alerting.resolve('inc-cli-1', 'otto');
+    await p.bus.drain();
+  },
 });
-afterAll(async () => {
-  await app.close();
-  await t.cleanup();
-});
+const aiops = (...args: string[]) => cli.aiops(...args);
 
 describe('CLI: aiops rca / postmortem', () => {
   it('prints the formatted RCA report with the configuration change as the top cause', async () => {

@@ -1,43 +1,30 @@
 import { z } from 'zod';
-import { alarmSignal, isoTimestamp, reasonDataValues } from '../alarmSignal.js';
+import { alarmSignal, reasonDataValues } from '../alarmSignal.js';
+import { alarmStateChangeSchema } from '../alarmStateChange.js';
 import { defineNormalizer } from './types.js';
 
-const ts = z.string().refine(isoTimestamp, 'must be a timestamp');
-
 /** EventBridge "CloudWatch Alarm State Change" for a metric alarm (documented event shape). */
-export const CloudWatchAlarmEventSchema = z.object({
-  id: z.string().min(1),
-  'detail-type': z.literal('CloudWatch Alarm State Change'),
-  source: z.literal('aws.cloudwatch'),
-  account: z.string(),
-  time: ts,
-  region: z.string(),
-  resources: z.array(z.string()).min(1),
-  detail: z.object({
-    alarmName: z.string().min(1),
-    state: z.object({ value: z.enum(['ALARM', 'OK', 'INSUFFICIENT_DATA']), reason: z.string().optional(), reasonData: z.string().optional(), timestamp: ts }),
-    previousState: z.object({ value: z.string() }).partial().optional(),
-    configuration: z.object({
-      description: z.string().nullish(),
-      metrics: z
-        .array(
-          z.object({
-            id: z.string(),
-            metricStat: z
-              .object({
-                metric: z.object({ namespace: z.string(), name: z.string(), dimensions: z.record(z.string(), z.string()).default({}) }),
-                period: z.number().optional(),
-                stat: z.string().optional(),
-              })
-              .optional(),
-            expression: z.string().optional(),
-            returnData: z.boolean().optional(),
-          }),
-        )
-        .min(1),
-    }),
+export const CloudWatchAlarmEventSchema = alarmStateChangeSchema(
+  z.object({
+    description: z.string().nullish(),
+    metrics: z
+      .array(
+        z.object({
+          id: z.string(),
+          metricStat: z
+            .object({
+              metric: z.object({ namespace: z.string(), name: z.string(), dimensions: z.record(z.string(), z.string()).default({}) }),
+              period: z.number().optional(),
+              stat: z.string().optional(),
+            })
+            .optional(),
+          expression: z.string().optional(),
+          returnData: z.boolean().optional(),
+        }),
+      )
+      .min(1),
   }),
-});
+);
 
 export default defineNormalizer({
   id: 'cloudwatchAlarm',

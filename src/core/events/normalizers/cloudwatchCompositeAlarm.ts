@@ -1,24 +1,10 @@
 import { z } from 'zod';
-import { alarmSignal, isoTimestamp } from '../alarmSignal.js';
+import { alarmSignal } from '../alarmSignal.js';
+import { alarmStateChangeSchema } from '../alarmStateChange.js';
 import { defineNormalizer } from './types.js';
 
-const ts = z.string().refine(isoTimestamp, 'must be a timestamp');
-
 /** EventBridge "CloudWatch Alarm State Change" for a composite alarm (configuration.alarmRule). */
-export const CompositeAlarmEventSchema = z.object({
-  id: z.string().min(1),
-  'detail-type': z.literal('CloudWatch Alarm State Change'),
-  source: z.literal('aws.cloudwatch'),
-  account: z.string(),
-  time: ts,
-  region: z.string(),
-  resources: z.array(z.string()).min(1),
-  detail: z.object({
-    alarmName: z.string().min(1),
-    state: z.object({ value: z.enum(['ALARM', 'OK', 'INSUFFICIENT_DATA']), reason: z.string().optional(), timestamp: ts }),
-    configuration: z.object({ alarmRule: z.string().min(1), description: z.string().nullish() }),
-  }),
-});
+export const CompositeAlarmEventSchema = alarmStateChangeSchema(z.object({ alarmRule: z.string().min(1), description: z.string().nullish() }));
 
 export default defineNormalizer({
   id: 'cloudwatchCompositeAlarm',

@@ -4,6 +4,7 @@ import { Card, ErrorLine, fmtDuration, fmtTime, Link, SeverityBadge, shortArn, S
 import { useLive } from '../live';
 import { AlertsTable } from './Overview';
 import { RcaPanel } from '../components/RcaPanel';
+import { type Column, DataTable, StatusFilter } from '../components/DataTable';
 
 export function IncidentsPage() {
   const [status, setStatus] = useState('');
@@ -13,50 +14,32 @@ export function IncidentsPage() {
       <Card
         title="Incidents"
         actions={
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">all</option>
-            <option value="open">open</option>
-            <option value="resolved">resolved</option>
-          </select>
+          <StatusFilter
+            value={status}
+            onChange={setStatus}
+            options={[
+              ['open', 'open'],
+              ['resolved', 'resolved'],
+            ]}
+          />
         }
       >
         <ErrorLine error={error} />
-        <table>
-          <thead>
-            <tr>
-              <th>Severity</th>
-              <th>Title</th>
-              <th>Phase</th>
-              <th>Service</th>
-              <th>Opened</th>
-              <th>MTTA</th>
-              <th>MTTR</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data?.items.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  <SeverityBadge severity={i.severity} />
-                </td>
-                <td>
-                  <Link to={`/incidents/${i.id}`}>{i.title}</Link>
-                </td>
-                <td>
-                  <StatusBadge status={i.phase} />
-                </td>
-                <td>{i.service}</td>
-                <td>{fmtTime(i.openedAt)}</td>
-                <td>{fmtDuration(i.mttaMs)}</td>
-                <td>{fmtDuration(i.mttrMs)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={INCIDENT_COLUMNS} rows={data?.items} rowKey={(i) => i.id} />
       </Card>
     </div>
   );
 }
+
+const INCIDENT_COLUMNS: Column<Incident>[] = [
+  { header: 'Severity', cell: (i) => <SeverityBadge severity={i.severity} /> },
+  { header: 'Title', cell: (i) => <Link to={`/incidents/${i.id}`}>{i.title}</Link> },
+  { header: 'Phase', cell: (i) => <StatusBadge status={i.phase} /> },
+  { header: 'Service', cell: (i) => i.service },
+  { header: 'Opened', cell: (i) => fmtTime(i.openedAt) },
+  { header: 'MTTA', cell: (i) => fmtDuration(i.mttaMs) },
+  { header: 'MTTR', cell: (i) => fmtDuration(i.mttrMs) },
+];
 
 export function IncidentPage({ id }: { id: string }) {
   const { data, error, reload } = useLive(() => api<Incident>(`/incidents/${id}`), [id], 2);
@@ -86,7 +69,8 @@ export function IncidentPage({ id }: { id: string }) {
         }
       >
         <p>
-          <SeverityBadge severity={data.severity} /> <span data-testid="incident-detail-phase">{data.phase}</span> · {data.status} · opened {fmtTime(data.openedAt)} · MTTA {fmtDuration(data.mttaMs)} · MTTR {fmtDuration(data.mttrMs)}
+          <SeverityBadge severity={data.severity} /> <span data-testid="incident-detail-phase">{data.phase}</span> · {data.status} · opened{' '}
+          {fmtTime(data.openedAt)} · MTTA {fmtDuration(data.mttaMs)} · MTTR {fmtDuration(data.mttrMs)}
         </p>
         <p className="mono">{data.resourceArns.map(shortArn).join(', ')}</p>
         <ErrorLine error={msg} />
@@ -97,7 +81,9 @@ export function IncidentPage({ id }: { id: string }) {
           <ol className="timeline" data-testid="incident-timeline">
             {data.timeline.map((t, i) => (
               <li key={i} className={`tl-${t.kind}`}>
-                <span className="when">{fmtTime(t.at)}</span> {t.phase ? <StatusBadge status={t.phase} /> : <span className="badge">{t.kind}</span>} {t.message} <span className="actor">— {t.actor}</span>
+                <span className="when">{fmtTime(t.at)}</span>{' '}
+                {t.phase ? <StatusBadge status={t.phase} /> : <span className="badge">{t.kind}</span>} {t.message}{' '}
+                <span className="actor">— {t.actor}</span>
               </li>
             ))}
           </ol>
@@ -114,7 +100,11 @@ export function IncidentPage({ id }: { id: string }) {
       </div>
       <Card
         title="Alerts in this incident"
-        actions={data.alerts?.some((a) => a.rule?.startsWith('anomaly:')) ? <Link to={`/metrics?incident=${data.id}`}>Anomaly metric chart</Link> : undefined}
+        actions={
+          data.alerts?.some((a) => a.rule?.startsWith('anomaly:')) ? (
+            <Link to={`/metrics?incident=${data.id}`}>Anomaly metric chart</Link>
+          ) : undefined
+        }
       >
         <AlertsTable alerts={data.alerts ?? []} />
       </Card>

@@ -2,6 +2,7 @@ import { api, type Alert, type Execution, type Incident, type Series } from '../
 import { Chart } from '../components/Chart';
 import { Card, ErrorLine, fmtTime, Link, SeverityBadge, shortArn, StatusBadge } from '../components/common';
 import { useLive } from '../live';
+import { type Column, DataTable } from '../components/DataTable';
 import { InjectFault } from './Sandbox';
 
 interface Overview {
@@ -30,16 +31,40 @@ interface AlarmDef {
 
 export function FleetCharts() {
   const alarms = useLive(() => api<{ items: AlarmDef[] }>('/sandbox/alarms'), [], 10);
-  const series = useLive(() => Promise.all(FLEET_CHARTS.map((c) => api<{ items: Series[] }>(`/sandbox/metrics?resource=${c.resource}&metric=${c.metric}&minutes=90`))), [], 2);
+  const series = useLive(
+    () =>
+      Promise.all(
+        FLEET_CHARTS.map((c) => api<{ items: Series[] }>(`/sandbox/metrics?resource=${c.resource}&metric=${c.metric}&minutes=90`)),
+      ),
+    [],
+    2,
+  );
   return (
     <div className="charts">
       {FLEET_CHARTS.map((c, i) => {
         const s = series.data?.[i]?.items[0];
-        if (!s) return <div key={c.title} className="chart placeholder">{c.title}</div>;
+        if (!s)
+          return (
+            <div key={c.title} className="chart placeholder">
+              {c.title}
+            </div>
+          );
         const thresholds = (alarms.data?.items ?? [])
-          .filter((a) => a.metric.metricName === c.metric && Object.values(a.metric.dimensions).some((d) => d === c.resource || d.includes(c.resource)))
+          .filter(
+            (a) =>
+              a.metric.metricName === c.metric &&
+              Object.values(a.metric.dimensions).some((d) => d === c.resource || d.includes(c.resource)),
+          )
           .map((a) => ({ value: a.threshold, color: a.level === 'critical' ? '#ef4444' : '#f59e0b', label: `${a.level} ${a.threshold}` }));
-        return <Chart key={c.title} title={c.title} timestamps={s.timestamps} series={[{ label: c.metric, values: s.values, color: '#38bdf8' }]} thresholds={thresholds} />;
+        return (
+          <Chart
+            key={c.title}
+            title={c.title}
+            timestamps={s.timestamps}
+            series={[{ label: c.metric, values: s.values, color: '#38bdf8' }]}
+            thresholds={thresholds}
+          />
+        );
       })}
     </div>
   );
@@ -73,60 +98,10 @@ export function OverviewPage() {
       </Card>
       <div className="grid2">
         <Card title="Incidents">
-          <table data-testid="incidents-table">
-            <thead>
-              <tr>
-                <th>Severity</th>
-                <th>Title</th>
-                <th>Phase</th>
-                <th>Opened</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data?.incidents.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    <SeverityBadge severity={i.severity} />
-                  </td>
-                  <td>
-                    <Link to={`/incidents/${i.id}`} testId="incident-link">
-                      {i.title}
-                    </Link>
-                  </td>
-                  <td data-testid="incident-phase">
-                    <StatusBadge status={i.phase} />
-                  </td>
-                  <td>{fmtTime(i.openedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable testId="incidents-table" columns={INCIDENT_COLUMNS} rows={data?.incidents} rowKey={(i) => i.id} />
         </Card>
         <Card title="Executions">
-          <table data-testid="executions-table">
-            <thead>
-              <tr>
-                <th>Runbook</th>
-                <th>Target</th>
-                <th>Status</th>
-                <th>Started</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data?.executions.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <Link to={`/executions/${e.id}`}>{e.runbookId}</Link>
-                  </td>
-                  <td>{shortArn(e.targetResource)}</td>
-                  <td>
-                    <StatusBadge status={e.status} />
-                  </td>
-                  <td>{fmtTime(e.startedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable testId="executions-table" columns={EXECUTION_COLUMNS} rows={data?.executions} rowKey={(e) => e.id} />
         </Card>
       </div>
       <Card title="Recent alerts">
@@ -136,39 +111,38 @@ export function OverviewPage() {
   );
 }
 
+const INCIDENT_COLUMNS: Column<Incident>[] = [
+  { header: 'Severity', cell: (i) => <SeverityBadge severity={i.severity} /> },
+  {
+    header: 'Title',
+    cell: (i) => (
+      <Link to={`/incidents/${i.id}`} testId="incident-link">
+        {i.title}
+      </Link>
+    ),
+  },
+  { header: 'Phase', cell: (i) => <StatusBadge status={i.phase} />, testId: 'incident-phase' },
+  { header: 'Opened', cell: (i) => fmtTime(i.openedAt) },
+];
+
+const EXECUTION_COLUMNS: Column<Execution>[] = [
+  { header: 'Runbook', cell: (e) => <Link to={`/executions/${e.id}`}>{e.runbookId}</Link> },
+  { header: 'Target', cell: (e) => shortArn(e.targetResource) },
+  { header: 'Status', cell: (e) => <StatusBadge status={e.status} /> },
+  { header: 'Started', cell: (e) => fmtTime(e.startedAt) },
+];
+
+const ALERT_COLUMNS: Column<Alert>[] = [
+  { header: 'Severity', cell: (a) => <SeverityBadge severity={a.severity} /> },
+  { header: 'Alert', cell: (a) => a.title },
+  { header: 'Status', cell: (a) => <StatusBadge status={a.status} /> },
+  { header: 'Source', cell: (a) => a.source },
+  { header: 'Resource', cell: (a) => shortArn(a.resourceArn) },
+  { header: 'Count', cell: (a) => a.count },
+  { header: 'Last seen', cell: (a) => fmtTime(a.lastSeen) },
+  { header: 'Incident', cell: (a) => (a.incidentId ? <Link to={`/incidents/${a.incidentId}`}>open</Link> : '') },
+];
+
 export function AlertsTable({ alerts }: { alerts: Alert[] }) {
-  return (
-    <table data-testid="alerts-table">
-      <thead>
-        <tr>
-          <th>Severity</th>
-          <th>Alert</th>
-          <th>Status</th>
-          <th>Source</th>
-          <th>Resource</th>
-          <th>Count</th>
-          <th>Last seen</th>
-          <th>Incident</th>
-        </tr>
-      </thead>
-      <tbody>
-        {alerts.map((a) => (
-          <tr key={a.id}>
-            <td>
-              <SeverityBadge severity={a.severity} />
-            </td>
-            <td>{a.title}</td>
-            <td>
-              <StatusBadge status={a.status} />
-            </td>
-            <td>{a.source}</td>
-            <td>{shortArn(a.resourceArn)}</td>
-            <td>{a.count}</td>
-            <td>{fmtTime(a.lastSeen)}</td>
-            <td>{a.incidentId ? <Link to={`/incidents/${a.incidentId}`}>open</Link> : ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DataTable testId="alerts-table" columns={ALERT_COLUMNS} rows={alerts} rowKey={(a) => a.id} />;
 }

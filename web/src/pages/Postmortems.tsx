@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, getToken } from '../api';
 import { Card, ErrorLine, fmtTime, Link, SeverityBadge, StatusBadge } from '../components/common';
 import { useLive } from '../live';
+import { type Column, DataTable, StatusFilter } from '../components/DataTable';
 
 interface PostmortemSummary {
   id: string;
@@ -22,56 +23,46 @@ interface Postmortem extends PostmortemSummary {
 
 export function PostmortemsPage() {
   const [status, setStatus] = useState('');
-  const { data, error } = useLive(() => api<{ items: PostmortemSummary[] }>(`/postmortems${status ? `?status=${status}` : ''}`), [status], 10);
+  const { data, error } = useLive(
+    () => api<{ items: PostmortemSummary[] }>(`/postmortems${status ? `?status=${status}` : ''}`),
+    [status],
+    10,
+  );
   return (
     <div className="page">
       <Card
         title="Post-mortems"
         actions={
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">all</option>
-            <option value="draft">draft</option>
-            <option value="in-review">in review</option>
-            <option value="published">published</option>
-          </select>
+          <StatusFilter
+            value={status}
+            onChange={setStatus}
+            options={[
+              ['draft', 'draft'],
+              ['in-review', 'in review'],
+              ['published', 'published'],
+            ]}
+          />
         }
       >
         <ErrorLine error={error} />
-        <table>
-          <thead>
-            <tr>
-              <th>Severity</th>
-              <th>Title</th>
-              <th>Incident</th>
-              <th>Status</th>
-              <th>Due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data?.items.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <SeverityBadge severity={p.severity} />
-                </td>
-                <td>
-                  <Link to={`/postmortems/${p.id}`}>{p.title}</Link>
-                </td>
-                <td>
-                  <Link to={`/incidents/${p.incidentId}`}>{p.incidentId}</Link>
-                </td>
-                <td>
-                  <StatusBadge status={p.status} />
-                </td>
-                <td>{p.status === 'published' ? `published ${fmtTime(p.publishedAt)}` : fmtTime(p.dueAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {data && data.items.length === 0 && <p>No post-mortems yet: they are drafted when a SEV-1/SEV-2 incident resolves.</p>}
+        <DataTable
+          columns={POSTMORTEM_COLUMNS}
+          rows={data?.items}
+          rowKey={(p) => p.id}
+          empty="No post-mortems yet: they are drafted when a SEV-1/SEV-2 incident resolves."
+        />
       </Card>
     </div>
   );
 }
+
+const POSTMORTEM_COLUMNS: Column<PostmortemSummary>[] = [
+  { header: 'Severity', cell: (p) => <SeverityBadge severity={p.severity} /> },
+  { header: 'Title', cell: (p) => <Link to={`/postmortems/${p.id}`}>{p.title}</Link> },
+  { header: 'Incident', cell: (p) => <Link to={`/incidents/${p.incidentId}`}>{p.incidentId}</Link> },
+  { header: 'Status', cell: (p) => <StatusBadge status={p.status} /> },
+  { header: 'Due', cell: (p) => (p.status === 'published' ? `published ${fmtTime(p.publishedAt)}` : fmtTime(p.dueAt)) },
+];
 
 /** Downloads text as a file (the markdown export, the gh script). */
 function download(name: string, text: string, type: string): void {
@@ -119,13 +110,22 @@ export function PostmortemPage({ id }: { id: string }) {
         title={`Post-mortem: ${data.title}`}
         actions={
           <span className="actions">
-            <button onClick={() => void run(() => api(`/postmortems/${id}`, { method: 'PUT', body: { markdown: text } }), 'saved')} disabled={!canEdit || !dirty}>
+            <button
+              onClick={() => void run(() => api(`/postmortems/${id}`, { method: 'PUT', body: { markdown: text } }), 'saved')}
+              disabled={!canEdit || !dirty}
+            >
               Save
             </button>
-            <button onClick={() => void run(() => api(`/postmortems/${id}`, { method: 'PUT', body: { status: 'in-review' } }), 'in review')} disabled={!canEdit || data.status !== 'draft'}>
+            <button
+              onClick={() => void run(() => api(`/postmortems/${id}`, { method: 'PUT', body: { status: 'in-review' } }), 'in review')}
+              disabled={!canEdit || data.status !== 'draft'}
+            >
               Ready for review
             </button>
-            <button onClick={() => void run(() => api(`/postmortems/${id}/publish`, { method: 'POST', body: {} }), 'published')} disabled={!canEdit || dirty}>
+            <button
+              onClick={() => void run(() => api(`/postmortems/${id}/publish`, { method: 'POST', body: {} }), 'published')}
+              disabled={!canEdit || dirty}
+            >
               Publish
             </button>
             <button onClick={() => download(`${id}.md`, data.markdown, 'text/markdown')}>Export markdown</button>
@@ -133,7 +133,8 @@ export function PostmortemPage({ id }: { id: string }) {
         }
       >
         <p>
-          <SeverityBadge severity={data.severity} /> <StatusBadge status={data.status} /> incident <Link to={`/incidents/${data.incidentId}`}>{data.incidentId}</Link>, due {fmtTime(data.dueAt)}
+          <SeverityBadge severity={data.severity} /> <StatusBadge status={data.status} /> incident{' '}
+          <Link to={`/incidents/${data.incidentId}`}>{data.incidentId}</Link>, due {fmtTime(data.dueAt)}
           {data.editedBy && ` · last edited by ${data.editedBy}`}
         </p>
         <ErrorLine error={error} />

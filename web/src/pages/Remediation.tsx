@@ -3,6 +3,7 @@ import { api, getToken, type Alert, type Approval, type AuditRecord, type Execut
 import { Card, ErrorLine, fmtTime, Link, shortArn, StatusBadge } from '../components/common';
 import { useLive } from '../live';
 import { AlertsTable } from './Overview';
+import { type Column, DataTable } from '../components/DataTable';
 
 export function ApprovalsPage() {
   const { data, error, reload } = useLive(() => api<{ items: Approval[] }>('/approvals'));
@@ -21,7 +22,11 @@ export function ApprovalsPage() {
     <div className="page">
       <Card title="Approvals">
         <ErrorLine error={error} />
-        {msg && <p className="hint" data-testid="approval-result">{msg}</p>}
+        {msg && (
+          <p className="hint" data-testid="approval-result">
+            {msg}
+          </p>
+        )}
         <input placeholder="comment (optional)" value={comment} onChange={(e) => setComment(e.target.value)} />
         <table data-testid="approvals-table">
           <thead>
@@ -73,40 +78,28 @@ export function ExecutionsPage() {
     <div className="page">
       <Card title="Executions">
         <ErrorLine error={error} />
-        <table>
-          <thead>
-            <tr>
-              <th>Runbook</th>
-              <th>Target</th>
-              <th>Status</th>
-              <th>Outcome</th>
-              <th>Started</th>
-              <th>Ended</th>
-              <th>Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data?.items.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <Link to={`/executions/${e.id}`}>{e.runbookId}</Link> {e.dryRun ? <span className="badge">dry-run</span> : null}
-                </td>
-                <td>{shortArn(e.targetResource)}</td>
-                <td>
-                  <StatusBadge status={e.status} />
-                </td>
-                <td>{e.outcome}</td>
-                <td>{fmtTime(e.startedAt)}</td>
-                <td>{fmtTime(e.endedAt)}</td>
-                <td>{e.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={EXECUTION_COLUMNS} rows={data?.items} rowKey={(e) => e.id} />
       </Card>
     </div>
   );
 }
+
+const EXECUTION_COLUMNS: Column<Execution>[] = [
+  {
+    header: 'Runbook',
+    cell: (e) => (
+      <>
+        <Link to={`/executions/${e.id}`}>{e.runbookId}</Link> {e.dryRun ? <span className="badge">dry-run</span> : null}
+      </>
+    ),
+  },
+  { header: 'Target', cell: (e) => shortArn(e.targetResource) },
+  { header: 'Status', cell: (e) => <StatusBadge status={e.status} /> },
+  { header: 'Outcome', cell: (e) => e.outcome },
+  { header: 'Started', cell: (e) => fmtTime(e.startedAt) },
+  { header: 'Ended', cell: (e) => fmtTime(e.endedAt) },
+  { header: 'Reason', cell: (e) => e.reason },
+];
 
 export function ExecutionPage({ id }: { id: string }) {
   const { data, error } = useLive(() => api<Execution & { audit: AuditRecord[] }>(`/executions/${id}`), [id]);
@@ -131,46 +124,28 @@ export function ExecutionPage({ id }: { id: string }) {
   );
 }
 
+const AUDIT_COLUMNS: Column<AuditRecord>[] = [
+  { header: '#', cell: (r) => r.seq },
+  { header: 'Time', cell: (r) => fmtTime(r.timestamp) },
+  { header: 'Runbook', cell: (r) => r.runbook },
+  { header: 'Target', cell: (r) => shortArn(r.targetResource) },
+  { header: 'Action', cell: (r) => r.action },
+  { header: 'Outcome', cell: (r) => <StatusBadge status={r.outcome} /> },
+  { header: 'Operator', cell: (r) => r.operator },
+  { header: 'Trigger', cell: (r) => r.trigger },
+  { header: 'Rollback plan', cell: (r) => r.rollbackPlan },
+];
+
 export function AuditTable({ records }: { records: AuditRecord[] }) {
-  return (
-    <table data-testid="audit-table">
-      <thead>
-        <tr>
-          <th>#</th>
-          <th>Time</th>
-          <th>Runbook</th>
-          <th>Target</th>
-          <th>Action</th>
-          <th>Outcome</th>
-          <th>Operator</th>
-          <th>Trigger</th>
-          <th>Rollback plan</th>
-        </tr>
-      </thead>
-      <tbody>
-        {records.map((r) => (
-          <tr key={r.seq}>
-            <td>{r.seq}</td>
-            <td>{fmtTime(r.timestamp)}</td>
-            <td>{r.runbook}</td>
-            <td>{shortArn(r.targetResource)}</td>
-            <td>{r.action}</td>
-            <td>
-              <StatusBadge status={r.outcome} />
-            </td>
-            <td>{r.operator}</td>
-            <td>{r.trigger}</td>
-            <td>{r.rollbackPlan}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DataTable testId="audit-table" columns={AUDIT_COLUMNS} rows={records} rowKey={(r) => String(r.seq)} />;
 }
 
 export function AuditPage() {
   const [outcome, setOutcome] = useState('');
-  const { data, error } = useLive(() => api<{ items: AuditRecord[] }>(`/audit?limit=500${outcome ? `&outcome=${outcome}` : ''}`), [outcome]);
+  const { data, error } = useLive(
+    () => api<{ items: AuditRecord[] }>(`/audit?limit=500${outcome ? `&outcome=${outcome}` : ''}`),
+    [outcome],
+  );
   const verify = useLive(() => api<{ ok: boolean; checked: number; reason?: string }>('/audit/verify'), [], 10);
   return (
     <div className="page">
@@ -188,7 +163,13 @@ export function AuditPage() {
           </span>
         }
       >
-        <p data-testid="audit-verify">{verify.data ? (verify.data.ok ? `Hash chain intact (${verify.data.checked} records)` : `Hash chain BROKEN: ${verify.data.reason}`) : ''}</p>
+        <p data-testid="audit-verify">
+          {verify.data
+            ? verify.data.ok
+              ? `Hash chain intact (${verify.data.checked} records)`
+              : `Hash chain BROKEN: ${verify.data.reason}`
+            : ''}
+        </p>
         <ErrorLine error={error} />
         <AuditTable records={data?.items ?? []} />
       </Card>
@@ -196,10 +177,25 @@ export function AuditPage() {
   );
 }
 
+interface QuarantineEntry {
+  id: string;
+  field: string;
+  reason: string;
+  receivedAt: string;
+  source?: string;
+}
+
+const QUARANTINE_COLUMNS: Column<QuarantineEntry>[] = [
+  { header: 'Received', cell: (q) => fmtTime(q.receivedAt) },
+  { header: 'Source', cell: (q) => q.source },
+  { header: 'Field', cell: (q) => q.field, className: 'mono' },
+  { header: 'Reason', cell: (q) => q.reason },
+];
+
 export function AlertsPage() {
   const [status, setStatus] = useState('firing');
   const { data, error } = useLive(() => api<{ items: Alert[] }>(`/alerts?limit=500${status ? `&status=${status}` : ''}`), [status]);
-  const quarantine = useLive(() => api<{ items: { id: string; field: string; reason: string; receivedAt: string; source?: string }[] }>('/quarantine'), [], 10);
+  const quarantine = useLive(() => api<{ items: QuarantineEntry[] }>('/quarantine'), [], 10);
   return (
     <div className="page">
       <Card
@@ -216,26 +212,7 @@ export function AlertsPage() {
         <AlertsTable alerts={data?.items ?? []} />
       </Card>
       <Card title="Quarantine (rejected inputs, kept with the reason)">
-        <table>
-          <thead>
-            <tr>
-              <th>Received</th>
-              <th>Source</th>
-              <th>Field</th>
-              <th>Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {quarantine.data?.items.map((q) => (
-              <tr key={q.id}>
-                <td>{fmtTime(q.receivedAt)}</td>
-                <td>{q.source}</td>
-                <td className="mono">{q.field}</td>
-                <td>{q.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={QUARANTINE_COLUMNS} rows={quarantine.data?.items} rowKey={(q) => q.id} />
       </Card>
     </div>
   );

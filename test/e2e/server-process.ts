@@ -46,8 +46,19 @@ export interface RunningServer {
 /** Starts `aiops start` as a real child process on a free port and waits until it prints its URL. */
 export async function startServer(opts: { dataDir?: string; speed?: number; port?: number } = {}): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'aiops-e2e-'));
-  const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'aiops.js'), '--data-dir', dataDir, 'start', '--port', String(port), '--sandbox-speed', String(opts.speed ?? 300)], {
+  // A port found free can be taken by another process before the server binds it: try another.
+  for (let attempt = 1; ; attempt++) {
+    const port = opts.port ?? (await freePort());
+    try {
+      return await spawnServer(dataDir, port, opts.speed ?? 300);
+    } catch (e) {
+      if (opts.port !== undefined || attempt >= 3 || !String(e).includes('EADDRINUSE')) throw e;
+    }
+  }
+}
+
+async function spawnServer(dataDir: string, port: number, speed: number): Promise<RunningServer> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'aiops.js'), '--data-dir', dataDir, 'start', '--port', String(port), '--sandbox-speed', String(speed)], {
     cwd: ROOT,
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,7 +74,10 @@ export async function startServer(opts: { dataDir?: string; speed?: number; port
         res();
       }
     });
-    child.on('exit', (code) => rej(new Error(`server exited with ${code}:\n${out}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`server exited with ${code}:\n${out}`));
+    });
   });
   const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
   return {

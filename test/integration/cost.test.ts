@@ -55,10 +55,11 @@ describe('Scenario: cost intelligence on the sandbox, manual clock', () => {
     expect(lambda.recommendation.automatable).toBe(true);
   });
 
-  it('does not call legacy-batch idle without the network data the rule needs', async () => {
-    // The sandbox publishes no NetworkOut for instances: ec2-low-utilization answers "insufficient data", never a guess.
+  it('calls legacy-batch idle (CPU and network in + out under the Trusted Advisor line) and no busy web instance', async () => {
     const lowUtil = await t.platform.features.cost.listRecommendations({ ruleId: 'ec2-low-utilization' });
-    expect(lowUtil).toEqual([]);
+    expect(lowUtil.map((r) => r.resourceArn)).toEqual([t.platform.sandbox.resolve('legacy-batch').arn]);
+    // m4.xlarge $0.20/h × 730 h: stopping it saves the whole instance.
+    expect(lowUtil[0]!.monthlySavingsUsd).toBe(146);
   });
 
   it('keeps a dismissed recommendation dismissed across re-analysis', async () => {

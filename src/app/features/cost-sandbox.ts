@@ -90,8 +90,7 @@ export function toCostResource(r: ResourceRecord): ResourceRecord {
  * period), plus Lambda's `used_memory_max`, which the sandbox does not publish as a Lambda Insights
  * metric: it keeps the function's "Max Memory Used" (as the REPORT log lines give it) in the
  * function's `MaxMemoryUsed` state field, so each day with invocations gets that value.
- * Metrics the sandbox does not publish (EC2 `NetworkOut`, DynamoDB `ConsumedWriteCapacityUnits`,
- * EBS ops) stay missing, so the rules concerned answer "insufficient data" instead of guessing.
+ * Metrics the sandbox does not publish (DynamoDB `ConsumedWriteCapacityUnits`, EBS ops) stay missing, so the rules concerned answer "insufficient data" instead of guessing.
  * `metrics` must be the sandbox's Metrics port (its listMetrics names each series' resource).
  */
 export function sandboxDailyMetrics(metrics: Metrics) {
@@ -99,7 +98,7 @@ export function sandboxDailyMetrics(metrics: Metrics) {
     // Every cost rule reads all of its resource type's daily metrics together (a day counts only
     // when each series has a point), so a resource whose metrics the sandbox does not all publish
     // cannot get a verdict from them: its series are not computed (the sandbox derives each daily
-    // point from 1,440 simulated minutes, and EC2 instances lack NetworkOut). Lambda's
+    // point from 1,440 simulated minutes, and DynamoDB tables lack write metrics). Lambda's
     // used_memory_max is derived from state below, so it is not required from the generator.
     const published = new Map<string, Set<string>>();
     for (const m of await metrics.listMetrics()) {

@@ -86,6 +86,27 @@ export function toCostResource(r: ResourceRecord): ResourceRecord {
 }
 
 /**
+ * Whether a sandbox record stands for a resource that no longer exists (and so costs nothing):
+ * the sandbox keeps deleted volumes and snapshots, released addresses and terminated instances in
+ * its inventory with their final state, where AWS would no longer list them.
+ */
+export function isGone(r: ResourceRecord): boolean {
+  const s = r.state;
+  switch (r.type) {
+    case 'AWS::EC2::Volume':
+      return s.State === 'deleted';
+    case 'AWS::EC2::Snapshot':
+      return s.State === 'deleted' || s.State === 'recycle-bin';
+    case 'AWS::EC2::EIP':
+      return s.Released === true;
+    case 'AWS::EC2::Instance':
+      return obj(s.State).Name === 'terminated';
+    default:
+      return false;
+  }
+}
+
+/**
  * Daily aggregates for the sandbox: the same GetMetricData queries the AWS path sends (one-day
  * period), plus Lambda's `used_memory_max`, which the sandbox does not publish as a Lambda Insights
  * metric: it keeps the function's "Max Memory Used" (as the REPORT log lines give it) in the

@@ -11,7 +11,7 @@ import { addDays, dailyBy, dateRange, type SpendSource } from '../../core/cost/s
 import { COST_REPORT_SCHEDULE, createCostService, type RecommendationDoc, type RecommendationStatus } from '../cost/index.js';
 import type { CostConfigInput } from '../../core/cost/config.js';
 import type { PlatformCore } from './core.js';
-import { sandboxDailyMetrics, toCostResource } from './cost-sandbox.js';
+import { isGone, sandboxDailyMetrics, toCostResource } from './cost-sandbox.js';
 
 /** First day of the sandbox's generated bill (its compound growth is measured from here). */
 export const SANDBOX_SPEND_START = '2026-01-01';
@@ -46,13 +46,13 @@ export interface CostRemediationLink {
 
 export type CostRecommendationDoc = RecommendationDoc & { remediation?: CostRemediationLink };
 
-/** A Cloud whose inventory speaks the cost input model (sandbox PascalCase state → camelCase). */
+/** A Cloud whose inventory speaks the cost input model (sandbox PascalCase state → camelCase), without resources already deleted. */
 function costCloud(cloud: Cloud): Cloud {
   return {
-    listResources: async (filter?: ResourceFilter) => (await cloud.listResources(filter)).map(toCostResource),
+    listResources: async (filter?: ResourceFilter) => (await cloud.listResources(filter)).filter((r) => !isGone(r)).map(toCostResource),
     describe: async (arn: string) => {
       const r = await cloud.describe(arn);
-      return r && toCostResource(r);
+      return r && !isGone(r) ? toCostResource(r) : undefined;
     },
     execute: (call) => cloud.execute(call),
     recentChanges: (arn, since) => cloud.recentChanges(arn, since),

@@ -72,10 +72,22 @@ describe('Route: /cost/recommendations', () => {
     expect((await call('POST', '/cost/recommendations/nope/approve', 'approver')).statusCode).toBe(404);
   });
 
-  it('answers 409 for a recommendation without a catalogue runbook', async () => {
+  it('starts AIOps-ChangeInstanceType for a previous-generation recommendation (it used to be 409)', async () => {
     const [prevGen] = await recs('?ruleId=ec2-previous-generation');
     const r = await call('POST', `/cost/recommendations/${prevGen!.id}/approve`, 'approver');
+    expect(r.statusCode).toBe(202);
+    expect(r.json()).toMatchObject({ recommendation: { status: 'approved' }, execution: { runbookId: 'AIOps-ChangeInstanceType', dryRun: false, trigger: `cost:${prevGen!.id}` } });
+  });
+
+  it('answers 409 for a recommendation whose runbook is not in the catalogue, and leaves it open', async () => {
+    // rds-idle maps to AIOps-StopIdleDbInstance, which the catalogue does not hold yet.
+    const [lambda] = await recs('?ruleId=lambda-oversized-memory');
+    const store = t.platform.store.collection<{ id: string; recommendation: { remediation: { runbookId: string } } }>('recommendations');
+    await store.update(lambda!.id, (cur) => ({ ...cur, recommendation: { ...cur.recommendation, remediation: { ...cur.recommendation.remediation, runbookId: 'AIOps-StopIdleDbInstance' } } }));
+    const r = await call('POST', `/cost/recommendations/${lambda!.id}/approve`, 'approver');
     expect(r.statusCode).toBe(409);
+    expect(r.body).toContain('AIOps-StopIdleDbInstance is not in the remediation catalogue');
+    expect((await recs('?ruleId=lambda-oversized-memory')).find((x) => x.id === lambda!.id)!.status).toBe('open');
   });
 });
 

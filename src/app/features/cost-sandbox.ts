@@ -3,6 +3,7 @@ import type { Metrics } from '../../ports/metrics.js';
 import type { DailyMetrics } from '../../core/cost/inputs.js';
 import { metricsNeeded } from '../../core/cost/evaluate.js';
 import { dailyMetricQueries, toDailyMetrics } from '../../core/cost/metricQueries.js';
+import type { TagSplit } from '../../core/cost/spend/tags.js';
 
 type State = Record<string, unknown>;
 
@@ -148,3 +149,26 @@ export function sandboxDailyMetrics(metrics: Metrics) {
     return out;
   };
 }
+
+/**
+ * How the sandbox bill spreads over the fleet's resource-level `service` tag (the generated bill has
+ * one row per day × billing service × account, tagged with account-level tags only). The shares
+ * follow the fleet: EC2 compute is 4 × m5.large for `web` ($0.384/h) against one m4.xlarge for
+ * `batch` ($0.20/h); "EC2 - Other" is mostly the 500 GiB orphaned `batch` volume; RDS and DynamoDB
+ * serve `orders`; the ALB fronts `checkout`. What a service's shares leave is untagged spend, as on
+ * a real bill (CloudWatch, shared VPC endpoints, untagged buckets).
+ */
+export const SANDBOX_SERVICE_TAG_SPLIT: TagSplit = {
+  key: 'service',
+  shares: {
+    'Amazon Elastic Compute Cloud - Compute': { web: 0.66, batch: 0.34 },
+    'EC2 - Other': { batch: 0.85, web: 0.1 },
+    'Amazon Relational Database Service': { orders: 1 },
+    'Amazon DynamoDB': { orders: 1 },
+    'AWS Lambda': { orders: 0.7, media: 0.2 },
+    'Elastic Load Balancing': { checkout: 1 },
+    'Amazon Simple Storage Service': { checkout: 0.6, ops: 0.3 },
+    'Amazon Virtual Private Cloud': { ops: 0.2 },
+    'AWS Data Transfer': { web: 0.5, checkout: 0.3 },
+  },
+};

@@ -119,4 +119,29 @@ describe('Route: /cost/report and /cost/spend', () => {
     expect((await call('POST', '/cost/spend-spike', 'operator', { service: 'Nope' })).json()).toMatchObject({ field: 'service' });
     expect((await call('GET', '/cost/spend?days=0')).statusCode).toBe(400);
   });
+
+  it.each([
+    // Account-level tags of the generated accounts: platform runs prod and staging, data runs dev.
+    ['tag:team', ['platform', 'data']],
+    ['tag:environment', ['prod', 'staging', 'dev']],
+    // The fleet's resource-level service tag, with the spend no resource tag covers.
+    ['tag:service', ['web', 'orders', 'batch', 'checkout', 'ops', 'media', '(untagged)']],
+  ])('groups spend by %s', async (groupBy, keys) => {
+    const r = await call('GET', `/cost/spend?days=14&groupBy=${groupBy}`);
+    expect(r.statusCode).toBe(200);
+    const body = r.json() as { groupBy: string; series: { key: string; usd: number[] }[] };
+    expect(body.groupBy).toBe(groupBy);
+    expect(body.series.map((s) => s.key).sort()).toEqual([...keys].sort());
+    // Grouping moves money between groups, never creates or loses it.
+    const byService = (await call('GET', '/cost/spend?days=14')).json() as { series: { usd: number[] }[] };
+    const total = (series: { usd: number[] }[]) => Math.round(series.reduce((a, s) => a + s.usd.reduce((x, y) => x + y, 0), 0));
+    expect(Math.abs(total(body.series) - total(byService.series))).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses a tag that is not a configured cost-allocation tag, naming groupBy', async () => {
+    const r = await call('GET', '/cost/spend?groupBy=tag:owner');
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ field: 'groupBy' });
+    expect((await call('GET', '/cost/spend?groupBy=region')).statusCode).toBe(400);
+  });
 });

@@ -55,10 +55,11 @@ describe('Scenario: cost intelligence on the sandbox, manual clock', () => {
     expect(lambda.recommendation.automatable).toBe(true);
   });
 
-  it('does not call legacy-batch idle without the network data the rule needs', async () => {
-    // The sandbox publishes no NetworkOut for instances: ec2-low-utilization answers "insufficient data", never a guess.
+  it('calls legacy-batch idle (CPU and network in + out under the Trusted Advisor line) and no busy web instance', async () => {
     const lowUtil = await t.platform.features.cost.listRecommendations({ ruleId: 'ec2-low-utilization' });
-    expect(lowUtil).toEqual([]);
+    expect(lowUtil.map((r) => r.resourceArn)).toEqual([t.platform.sandbox.resolve('legacy-batch').arn]);
+    // m4.xlarge $0.20/h × 730 h: stopping it saves the whole instance.
+    expect(lowUtil[0]!.monthlySavingsUsd).toBe(146);
   });
 
   it('keeps a dismissed recommendation dismissed across re-analysis', async () => {
@@ -136,8 +137,11 @@ describe('Scenario: cost intelligence on the sandbox, manual clock', () => {
   });
 
   it('refuses to approve a recommendation whose runbook is not in the catalogue', async () => {
+    // rds-idle and dynamodb-overprovisioned map to runbooks the catalogue does not hold yet.
     const prevGen = await recFor('legacy-batch', 'ec2-previous-generation');
-    await expect(t.platform.features.cost.approve(prevGen.id, 'finops-lead')).rejects.toThrow(/AIOps-ChangeInstanceType is not in the remediation catalogue/);
+    const recs = t.platform.store.collection<CostRecommendationDoc>('recommendations');
+    await recs.update(prevGen.id, (cur) => ({ ...cur, recommendation: { ...cur.recommendation, remediation: { ...cur.recommendation.remediation!, runbookId: 'AIOps-RightSizeDynamoDbCapacity' } } }));
+    await expect(t.platform.features.cost.approve(prevGen.id, 'finops-lead')).rejects.toThrow(/AIOps-RightSizeDynamoDbCapacity is not in the remediation catalogue/);
     expect((await t.platform.features.cost.getRecommendation(prevGen.id)).status).toBe('open');
   });
 });

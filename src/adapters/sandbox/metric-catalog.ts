@@ -66,7 +66,10 @@ export function metricsFor(r: ResourceRecord, fleet: readonly ResourceRecord[] =
       const running = (v: number, st: State) => ((st.State as { Name?: string } | undefined)?.Name === 'running' ? v : 0);
       return [
         def(r, 'AWS/EC2', 'CPUUtilization', dims, { base: idle ? 1.8 : 36, noise: idle ? 0.4 : 3, unit: 'Percent', max: 100, effect: running }),
-        def(r, 'AWS/EC2', 'NetworkIn', dims, { base: idle ? 2.5e4 : 1.3e7, unit: 'Bytes', stat: 'Sum', noise: idle ? 2e3 : 5e5, effect: running }),
+        // An idle box exchanges only agent heartbeats and updates: ~1.5 KB in and ~1.2 KB out per
+        // minute (≈ 3.9 MB a day together, under Trusted Advisor's 5 MB low-utilisation line).
+        def(r, 'AWS/EC2', 'NetworkIn', dims, { base: idle ? 1.5e3 : 1.3e7, unit: 'Bytes', stat: 'Sum', noise: idle ? 100 : 5e5, effect: running }),
+        def(r, 'AWS/EC2', 'NetworkOut', dims, { base: idle ? 1.2e3 : 1.6e7, unit: 'Bytes', stat: 'Sum', noise: idle ? 100 : 6e5, effect: running }),
         def(r, 'AWS/EC2', 'StatusCheckFailed', dims, {
           base: 0, daily: 0, weekly: 0, noise: 0, unit: 'Count', stat: 'Maximum', integer: true,
           effect: (_v, st) => ((st.InstanceStatus as { Status?: string } | undefined)?.Status === 'impaired' ? 1 : 0),

@@ -155,6 +155,24 @@ const HANDLERS: Record<string, ActionHandler> = {
   'ec2:RestoreSnapshotFromRecycleBin': (r) => (r.state.State === 'recycle-bin' ? { State: 'completed' } : { error: 'snapshot is not in the Recycle Bin' }),
   'ec2:ReleaseAddress': () => ({ Released: true }),
   'ec2:ModifyVolume': (_r, p) => ({ VolumeType: p.VolumeType }),
+  // Cost right-sizing. AWS refuses to delete an attached volume and changes a type only while stopped.
+  'ec2:DeleteVolume': (r) => {
+    const attached = r.state.State === 'in-use' || ((r.state.Attachments as unknown[] | undefined) ?? []).length > 0;
+    if (attached) return { error: 'VolumeInUse: the volume is attached to an instance' };
+    return r.state.State === 'deleted' ? {} : { State: 'deleted' };
+  },
+  'ec2:ModifyInstanceAttribute': (r, p) => {
+    const value = (p.InstanceType as State | undefined)?.Value ?? p.InstanceType;
+    if (typeof value !== 'string' || !/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(value)) return { error: 'InstanceType.Value must be an instance type such as m5.xlarge' };
+    if ((r.state.State as State | undefined)?.Name !== 'stopped') return { error: 'IncorrectInstanceState: the instance must be stopped to change its type' };
+    return { InstanceType: value };
+  },
+  'lambda:UpdateFunctionConfiguration': (r, p) => {
+    if (r.type !== 'AWS::Lambda::Function') return { error: 'UpdateFunctionConfiguration targets a function' };
+    const mb = num(p.MemorySize);
+    if (!Number.isInteger(mb) || mb < 128 || mb > 10_240) return { error: 'MemorySize must be an integer in [128, 10240] MB' };
+    return { MemorySize: mb };
+  },
 };
 
 export const SANDBOX_SUPPORTED_CALLS: readonly string[] = Object.keys(HANDLERS);

@@ -49,14 +49,31 @@ describe('Function: sandboxDailyMetrics', () => {
     expect(m['Duration']!.every((p) => p.value > 1000)).toBe(true);
   });
 
-  it('computes no series for a resource whose metrics the sandbox does not all publish (EC2 has no NetworkOut)', async () => {
+  it('computes no series for a resource whose metrics the sandbox does not all publish (DynamoDB has no ConsumedWriteCapacityUnits)', async () => {
     const clock = new ManualClock('2026-11-23T10:00:00.000Z');
     const sandbox = new Sandbox({ clock, seed: 7 });
-    const ec2 = toCostResource(sandbox.resolve('legacy-batch'));
+    const table = toCostResource(sandbox.resolve('orders'));
     const alb = toCostResource(sandbox.resolve('checkout-alb'));
     const end = Date.parse('2026-11-23T00:00:00Z');
-    const m = await sandboxDailyMetrics(sandbox.metrics)([ec2, alb], end - 2 * 86_400_000, end);
-    expect(m.get(ec2.arn)).toBeUndefined();
+    const m = await sandboxDailyMetrics(sandbox.metrics)([table, alb], end - 2 * 86_400_000, end);
+    expect(m.get(table.arn)).toBeUndefined();
     expect(m.get(alb.arn)?.['RequestCount']).toHaveLength(2);
+  });
+
+  it('gives the idle legacy-batch a few MB of network in + out a day and the busy web-1 far more', async () => {
+    const clock = new ManualClock('2026-11-23T10:00:00.000Z');
+    const sandbox = new Sandbox({ clock, seed: 7 });
+    const idle = toCostResource(sandbox.resolve('legacy-batch'));
+    const busy = toCostResource(sandbox.resolve('web-1'));
+    const end = Date.parse('2026-11-23T00:00:00Z');
+    const m = await sandboxDailyMetrics(sandbox.metrics)([idle, busy], end - 3 * 86_400_000, end);
+    const net = (arn: string) => m.get(arn)!['NetworkIn']!.map((p, i) => p.value + m.get(arn)!['NetworkOut']![i]!.value);
+    for (const bytes of net(idle.arn)) {
+      // Trusted Advisor's low-utilisation line is 5 MB a day; the idle box stays well under it.
+      expect(bytes).toBeGreaterThan(2 * 1024 * 1024);
+      expect(bytes).toBeLessThan(5 * 1024 * 1024);
+    }
+    for (const bytes of net(busy.arn)) expect(bytes).toBeGreaterThan(1e10);
+    expect(m.get(idle.arn)!['CPUUtilization']!.every((p) => p.value <= 10)).toBe(true);
   });
 });

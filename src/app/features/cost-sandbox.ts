@@ -3,6 +3,7 @@ import type { Metrics } from '../../ports/metrics.js';
 import type { DailyMetrics } from '../../core/cost/inputs.js';
 import { metricsNeeded } from '../../core/cost/evaluate.js';
 import { dailyMetricQueries, toDailyMetrics } from '../../core/cost/metricQueries.js';
+import type { TagSplit } from '../../core/cost/spend/tags.js';
 
 type State = Record<string, unknown>;
 
@@ -86,12 +87,32 @@ export function toCostResource(r: ResourceRecord): ResourceRecord {
 }
 
 /**
+ * Whether a sandbox record stands for a resource that no longer exists (and so costs nothing):
+ * the sandbox keeps deleted volumes and snapshots, released addresses and terminated instances in
+ * its inventory with their final state, where AWS would no longer list them.
+ */
+export function isGone(r: ResourceRecord): boolean {
+  const s = r.state;
+  switch (r.type) {
+    case 'AWS::EC2::Volume':
+      return s.State === 'deleted';
+    case 'AWS::EC2::Snapshot':
+      return s.State === 'deleted' || s.State === 'recycle-bin';
+    case 'AWS::EC2::EIP':
+      return s.Released === true;
+    case 'AWS::EC2::Instance':
+      return obj(s.State).Name === 'terminated';
+    default:
+      return false;
+  }
+}
+
+/**
  * Daily aggregates for the sandbox: the same GetMetricData queries the AWS path sends (one-day
  * period), plus Lambda's `used_memory_max`, which the sandbox does not publish as a Lambda Insights
  * metric: it keeps the function's "Max Memory Used" (as the REPORT log lines give it) in the
  * function's `MaxMemoryUsed` state field, so each day with invocations gets that value.
- * Metrics the sandbox does not publish (EC2 `NetworkOut`, DynamoDB `ConsumedWriteCapacityUnits`,
- * EBS ops) stay missing, so the rules concerned answer "insufficient data" instead of guessing.
+ * Metrics the sandbox does not publish (DynamoDB `ConsumedWriteCapacityUnits`, EBS ops) stay missing, so the rules concerned answer "insufficient data" instead of guessing.
  * `metrics` must be the sandbox's Metrics port (its listMetrics names each series' resource).
  */
 export function sandboxDailyMetrics(metrics: Metrics) {
@@ -99,7 +120,7 @@ export function sandboxDailyMetrics(metrics: Metrics) {
     // Every cost rule reads all of its resource type's daily metrics together (a day counts only
     // when each series has a point), so a resource whose metrics the sandbox does not all publish
     // cannot get a verdict from them: its series are not computed (the sandbox derives each daily
-    // point from 1,440 simulated minutes, and EC2 instances lack NetworkOut). Lambda's
+    // point from 1,440 simulated minutes, and DynamoDB tables lack write metrics). Lambda's
     // used_memory_max is derived from state below, so it is not required from the generator.
     const published = new Map<string, Set<string>>();
     for (const m of await metrics.listMetrics()) {
@@ -128,3 +149,26 @@ export function sandboxDailyMetrics(metrics: Metrics) {
     return out;
   };
 }
+
+/**
+ * How the sandbox bill spreads over the fleet's resource-level `service` tag (the generated bill has
+ * one row per day × billing service × account, tagged with account-level tags only). The shares
+ * follow the fleet: EC2 compute is 4 × m5.large for `web` ($0.384/h) against one m4.xlarge for
+ * `batch` ($0.20/h); "EC2 - Other" is mostly the 500 GiB orphaned `batch` volume; RDS and DynamoDB
+ * serve `orders`; the ALB fronts `checkout`. What a service's shares leave is untagged spend, as on
+ * a real bill (CloudWatch, shared VPC endpoints, untagged buckets).
+ */
+export const SANDBOX_SERVICE_TAG_SPLIT: TagSplit = {
+  key: 'service',
+  shares: {
+    'Amazon Elastic Compute Cloud - Compute': { web: 0.66, batch: 0.34 },
+    'EC2 - Other': { batch: 0.85, web: 0.1 },
+    'Amazon Relational Database Service': { orders: 1 },
+    'Amazon DynamoDB': { orders: 1 },
+    'AWS Lambda': { orders: 0.7, media: 0.2 },
+    'Elastic Load Balancing': { checkout: 1 },
+    'Amazon Simple Storage Service': { checkout: 0.6, ops: 0.3 },
+    'Amazon Virtual Private Cloud': { ops: 0.2 },
+    'AWS Data Transfer': { web: 0.5, checkout: 0.3 },
+  },
+};

@@ -8,10 +8,11 @@ import type { PriceSource } from '../../core/cost/prices/table.js';
 import { detectSpendAnomalies } from '../../core/cost/spend/detect.js';
 import { createGeneratedSpendSource, DEFAULT_ACCOUNTS, DEFAULT_SERVICE_MIX, type SpendSpike } from '../../core/cost/spend/generator.js';
 import { addDays, dailyBy, dateRange, type SpendSource } from '../../core/cost/spend/model.js';
+import { DEFAULT_COST_ALLOCATION_TAGS, dailyCostByTag, parseSpendGroupBy, splitByResourceTag } from '../../core/cost/spend/tags.js';
 import { COST_REPORT_SCHEDULE, createCostService, type RecommendationDoc, type RecommendationStatus } from '../cost/index.js';
 import type { CostConfigInput } from '../../core/cost/config.js';
 import type { PlatformCore } from './core.js';
-import { sandboxDailyMetrics, toCostResource } from './cost-sandbox.js';
+import { SANDBOX_SERVICE_TAG_SPLIT, isGone, sandboxDailyMetrics, toCostResource } from './cost-sandbox.js';
 
 /** First day of the sandbox's generated bill (its compound growth is measured from here). */
 export const SANDBOX_SPEND_START = '2026-01-01';
@@ -23,6 +24,8 @@ export interface CostFeatureOptions {
   prices?: PriceSource;
   spend?: SpendSource;
   consoleUrl?: string;
+  /** Tag keys spend may be grouped by (`/cost/spend?groupBy=tag:<key>`); on AWS, the activated cost-allocation tags. */
+  costAllocationTags?: readonly string[];
 }
 
 export interface InjectedSpike extends SpendSpike {
@@ -46,13 +49,13 @@ export interface CostRemediationLink {
 
 export type CostRecommendationDoc = RecommendationDoc & { remediation?: CostRemediationLink };
 
-/** A Cloud whose inventory speaks the cost input model (sandbox PascalCase state → camelCase). */
+/** A Cloud whose inventory speaks the cost input model (sandbox PascalCase state → camelCase), without resources already deleted. */
 function costCloud(cloud: Cloud): Cloud {
   return {
-    listResources: async (filter?: ResourceFilter) => (await cloud.listResources(filter)).map(toCostResource),
+    listResources: async (filter?: ResourceFilter) => (await cloud.listResources(filter)).filter((r) => !isGone(r)).map(toCostResource),
     describe: async (arn: string) => {
       const r = await cloud.describe(arn);
-      return r && toCostResource(r);
+      return r && !isGone(r) ? toCostResource(r) : undefined;
     },
     execute: (call) => cloud.execute(call),
     recentChanges: (arn, since) => cloud.recentChanges(arn, since),
@@ -71,12 +74,19 @@ export async function installCost(core: PlatformCore, opts: CostFeatureOptions =
   const recs = core.store.collection<CostRecommendationDoc>('recommendations');
   const seed = String(core.sandbox.seed);
   // The sandbox's Cost Explorer: generated, deterministic per seed, plus the spikes injected so far.
+  const generated = async (startDate: string, endDate: string) => {
+    const planted = (await plantedSpikes()).map(({ service, date, factor, days }) => ({ service, date, factor, ...(days ? { days } : {}) }));
+    return createGeneratedSpendSource({ seed, startDate: SANDBOX_SPEND_START, accounts: DEFAULT_ACCOUNTS, services: DEFAULT_SERVICE_MIX, growthPctPerMonth: 2, spikes: planted }).getDailyCost(startDate, endDate);
+  };
   const spend: SpendSource = opts.spend ?? {
-    async getDailyCost(startDate, endDate) {
-      const planted = (await plantedSpikes()).map(({ service, date, factor, days }) => ({ service, date, factor, ...(days ? { days } : {}) }));
-      return createGeneratedSpendSource({ seed, startDate: SANDBOX_SPEND_START, accounts: DEFAULT_ACCOUNTS, services: DEFAULT_SERVICE_MIX, growthPctPerMonth: 2, spikes: planted }).getDailyCost(startDate, endDate);
+    getDailyCost: generated,
+    // Account tags (team, environment) are on every generated row; the resource-level `service` tag is spread by the fleet's shares.
+    async getDailyCostByTag(tagKey, startDate, endDate) {
+      const rows = await generated(startDate, endDate);
+      return tagKey === SANDBOX_SERVICE_TAG_SPLIT.key ? splitByResourceTag(rows, SANDBOX_SERVICE_TAG_SPLIT) : rows;
     },
   };
+  const costAllocationTags = opts.costAllocationTags ?? DEFAULT_COST_ALLOCATION_TAGS;
   const prices = opts.prices ?? bundledPriceSource();
   const notifier = core.notifiers['slack'] ?? core.notifiers['outbox'];
   const service = createCostService({
@@ -155,20 +165,30 @@ export async function installCost(core: PlatformCore, opts: CostFeatureOptions =
     return items.slice(0, filter.limit ?? items.length);
   }
 
-  /** Daily spend by service over the last `days` complete days, with the spend anomalies to mark. */
-  async function spendByService(days = 30) {
+  /**
+   * Daily spend over the last `days` complete days grouped by `service` (default), `account` or
+   * `tag:<key>` (a configured cost-allocation tag; untagged spend is `(untagged)`), with the spend
+   * anomalies of each group to mark. Service rows keep their `service` field for the console.
+   */
+  async function spendBy(input: { days?: number; groupBy?: string } = {}) {
+    const days = input.days ?? 30;
     if (!Number.isInteger(days) || days < 1 || days > 365) throw new ValidationError('days', 'must be an integer between 1 and 365');
+    const by = parseSpendGroupBy(input.groupBy ?? 'service', costAllocationTags);
     const today = utcDate(core.clock.now());
     const endDate = addDays(today, -1);
     const fromDate = addDays(today, -days);
     const startDate = addDays(fromDate, -56);
-    const records = await spend.getDailyCost(startDate, endDate);
+    const records = by.startsWith('tag:') ? await dailyCostByTag(spend, by.slice(4), startDate, endDate) : await spend.getDailyCost(startDate, endDate);
     const dates = dateRange(fromDate, endDate);
-    const series = [...dailyBy(records, 'service')].map(([svc, byDate]) => ({ service: svc, usd: dates.map((d) => Math.round((byDate.get(d) ?? 0) * 100) / 100) }));
+    const named = (key: string) => (by === 'service' ? { key, service: key } : { key });
+    const series = [...dailyBy(records, by)].map(([key, byDate]) => ({ ...named(key), usd: dates.map((d) => Math.round((byDate.get(d) ?? 0) * 100) / 100) }));
     series.sort((a, b) => b.usd.reduce((x, y) => x + y, 0) - a.usd.reduce((x, y) => x + y, 0));
-    const anomalies = detectSpendAnomalies(records, { startDate, endDate, fromDate }).flatMap((g) => g.anomalies.map((a) => ({ service: g.key, ...a })));
-    return { from: fromDate, to: endDate, dates, series, anomalies };
+    const anomalies = detectSpendAnomalies(records, { startDate, endDate, fromDate, by }).flatMap((g) => g.anomalies.map((a) => ({ ...named(g.key), ...a })));
+    return { from: fromDate, to: endDate, groupBy: by, dates, series, anomalies };
   }
+
+  /** Daily spend by service over the last `days` complete days, with the spend anomalies to mark. */
+  const spendByService = (days = 30) => spendBy({ days, groupBy: 'service' });
 
   /**
    * Plants a spend spike in the sandbox's generated bill (default: EC2 compute ×3 yesterday). No
@@ -211,6 +231,8 @@ export async function installCost(core: PlatformCore, opts: CostFeatureOptions =
     listRecommendations,
     getRecommendation: getRec,
     spendByService,
+    spendBy,
+    costAllocationTags,
     injectSpendSpike,
     prices,
     config: service.config,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../output.js';
-import { parseReportFormat, recommendationQuery, recommendationRows } from './cost.js';
+import { parseReportFormat, recommendationQuery, recommendationRows, spendQuery, spendRows } from './cost.js';
 
 describe('Function: recommendationRows', () => {
   it('shows the ARN tail, dollars per month and the runbook or manual', () => {
@@ -38,5 +38,38 @@ describe('Function: parseReportFormat', () => {
     } catch (e) {
       expect((e as CliError).exitCode).toBe(2);
     }
+  });
+});
+
+describe('Function: spendQuery', () => {
+  it.each([
+    [{}, ''],
+    [{ days: '14' }, '?days=14'],
+    [{ days: '7', groupBy: 'tag:team' }, '?days=7&groupBy=tag%3Ateam'],
+  ])('%j → %s', (o, q) => {
+    expect(spendQuery(o)).toBe(q);
+  });
+});
+
+describe('Function: spendRows', () => {
+  it('totals each group over the window with its share, the last day and its anomalous days', () => {
+    const rows = spendRows({
+      from: '2026-11-21',
+      to: '2026-11-22',
+      groupBy: 'tag:team',
+      dates: ['2026-11-21', '2026-11-22'],
+      series: [
+        { key: 'platform', usd: [100, 200] },
+        { key: '(untagged)', usd: [50, 50] },
+      ],
+      anomalies: [{ key: 'platform', date: '2026-11-22' }],
+    });
+    expect(rows).toEqual([
+      { group: 'platform', total: '$300.00', share: '75.0%', '2026-11-22': '$200.00', anomalies: '2026-11-22' },
+      { group: '(untagged)', total: '$100.00', share: '25.0%', '2026-11-22': '$50.00', anomalies: '' },
+    ]);
+  });
+  it('shows no share when nothing was spent', () => {
+    expect(spendRows({ from: 'a', to: 'b', groupBy: 'service', dates: ['b'], series: [{ key: 'S3', usd: [0] }], anomalies: [] })[0]!.share).toBe('-');
   });
 });

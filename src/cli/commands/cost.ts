@@ -38,6 +38,37 @@ export function recommendationQuery(o: { status?: string; rule?: string; type?: 
   return s ? `?${s}` : '';
 }
 
+interface SpendResponse {
+  from: string;
+  to: string;
+  groupBy: string;
+  dates: string[];
+  series: { key: string; usd: number[] }[];
+  anomalies: { key: string; date: string }[];
+}
+
+/** Query string for `aiops cost spend`: `--days` and `--group-by` (service | account | tag:<key>). */
+export function spendQuery(o: { days?: string; groupBy?: string }): string {
+  const q = new URLSearchParams();
+  if (o.days) q.set('days', o.days);
+  if (o.groupBy) q.set('groupBy', o.groupBy);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Table rows for `aiops cost spend`: each group's total over the window, its share, the last day and its anomalous days. */
+export function spendRows(r: SpendResponse): Record<string, unknown>[] {
+  const totals = r.series.map((s) => s.usd.reduce((a, b) => a + b, 0));
+  const all = totals.reduce((a, b) => a + b, 0);
+  return r.series.map((s, i) => ({
+    group: s.key,
+    total: `$${totals[i]!.toFixed(2)}`,
+    share: all > 0 ? `${((100 * totals[i]!) / all).toFixed(1)}%` : '-',
+    [r.to]: `$${(s.usd.at(-1) ?? 0).toFixed(2)}`,
+    anomalies: r.anomalies.filter((a) => a.key === s.key).map((a) => a.date).join(' '),
+  }));
+}
+
 export function parseReportFormat(v: string | undefined): (typeof REPORT_FORMATS)[number] {
   const f = (v ?? 'markdown') as (typeof REPORT_FORMATS)[number];
   if (!REPORT_FORMATS.includes(f)) throw new CliError(`--format must be one of ${REPORT_FORMATS.join(', ')}`, EXIT.invalid);
@@ -87,6 +118,15 @@ export function registerCost(program: Command, client: () => ApiClient, json: ()
       const r = await client().call<Record<string, unknown>>('POST', path, {});
       const exec = (o.dryRun ? r : r.execution) as { id: string; runbookId: string };
       print(json(), r, () => `${o.dryRun ? 'dry run' : 'approved'}: execution ${exec.id} (${exec.runbookId})${o.dryRun ? '' : ' — approve it in the Approvals page or with `aiops approvals approve`'}`);
+    });
+  cost
+    .command('spend')
+    .description('daily spend over the last days, grouped by service, account or a cost-allocation tag')
+    .option('--days <n>', 'complete days to show (1-365)', '30')
+    .option('--group-by <dimension>', 'service | account | tag:<key> (e.g. tag:team)', 'service')
+    .action(async (o: { days?: string; groupBy?: string }) => {
+      const r = await client().call<SpendResponse>('GET', `/cost/spend${spendQuery(o)}`);
+      print(json(), r, () => `${r.from} .. ${r.to} by ${r.groupBy}\n${table(spendRows(r), ['group', 'total', 'share', r.to, 'anomalies'])}`);
     });
   cost.command('analyze').action(async () => {
     const r = await client().call<{ resources: number; recommendations: number; totalMonthlySavingsUsd: number }>('POST', '/cost/analyze', {});

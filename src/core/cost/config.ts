@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseOrThrow } from '../shared/zod.js';
+import { DEFAULT_INSTANCE_SUCCESSORS } from './rightSizing.js';
 
 /**
  * Every threshold of every cost rule. Defaults follow AWS Trusted Advisor's cost-optimisation
@@ -33,7 +34,7 @@ export const CostConfigSchema = z.object({
         .prefault({}),
       'ebs-gp2-to-gp3': z.object({}).prefault({}),
       'ec2-previous-generation': z
-        .object({ successors: z.record(z.string(), z.string()).default({ t1: 't3', t2: 't3', m1: 'm5', m3: 'm5', m4: 'm5', c1: 'c5', c3: 'c5', c4: 'c5', r3: 'r5', r4: 'r5' }) })
+        .object({ successors: z.record(z.string(), z.string()).default({ ...DEFAULT_INSTANCE_SUCCESSORS }) })
         .prefault({}),
       'nat-gateway-idle': z.object({ lookbackDays: z.number().int().positive().default(7), maxBytesPerDay: z.number().default(0) }).prefault({}),
     })

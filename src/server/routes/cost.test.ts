@@ -72,10 +72,22 @@ describe('Route: /cost/recommendations', () => {
     expect((await call('POST', '/cost/recommendations/nope/approve', 'approver')).statusCode).toBe(404);
   });
 
-  it('answers 409 for a recommendation without a catalogue runbook', async () => {
+  it('starts AIOps-ChangeInstanceType for a previous-generation recommendation (it used to be 409)', async () => {
     const [prevGen] = await recs('?ruleId=ec2-previous-generation');
     const r = await call('POST', `/cost/recommendations/${prevGen!.id}/approve`, 'approver');
+    expect(r.statusCode).toBe(202);
+    expect(r.json()).toMatchObject({ recommendation: { status: 'approved' }, execution: { runbookId: 'AIOps-ChangeInstanceType', dryRun: false, trigger: `cost:${prevGen!.id}` } });
+  });
+
+  it('answers 409 for a recommendation whose runbook is not in the catalogue, and leaves it open', async () => {
+    // rds-idle maps to AIOps-StopIdleDbInstance, which the catalogue does not hold yet.
+    const [lambda] = await recs('?ruleId=lambda-oversized-memory');
+    const store = t.platform.store.collection<{ id: string; recommendation: { remediation: { runbookId: string } } }>('recommendations');
+    await store.update(lambda!.id, (cur) => ({ ...cur, recommendation: { ...cur.recommendation, remediation: { ...cur.recommendation.remediation, runbookId: 'AIOps-StopIdleDbInstance' } } }));
+    const r = await call('POST', `/cost/recommendations/${lambda!.id}/approve`, 'approver');
     expect(r.statusCode).toBe(409);
+    expect(r.body).toContain('AIOps-StopIdleDbInstance is not in the remediation catalogue');
+    expect((await recs('?ruleId=lambda-oversized-memory')).find((x) => x.id === lambda!.id)!.status).toBe('open');
   });
 });
 
@@ -106,5 +118,30 @@ describe('Route: /cost/report and /cost/spend', () => {
     expect(after.anomalies.map((a: { service: string; date: string }) => [a.service, a.date])).toContainEqual(['AWS Lambda', '2026-11-20']);
     expect((await call('POST', '/cost/spend-spike', 'operator', { service: 'Nope' })).json()).toMatchObject({ field: 'service' });
     expect((await call('GET', '/cost/spend?days=0')).statusCode).toBe(400);
+  });
+
+  it.each([
+    // Account-level tags of the generated accounts: platform runs prod and staging, data runs dev.
+    ['tag:team', ['platform', 'data']],
+    ['tag:environment', ['prod', 'staging', 'dev']],
+    // The fleet's resource-level service tag, with the spend no resource tag covers.
+    ['tag:service', ['web', 'orders', 'batch', 'checkout', 'ops', 'media', '(untagged)']],
+  ])('groups spend by %s', async (groupBy, keys) => {
+    const r = await call('GET', `/cost/spend?days=14&groupBy=${groupBy}`);
+    expect(r.statusCode).toBe(200);
+    const body = r.json() as { groupBy: string; series: { key: string; usd: number[] }[] };
+    expect(body.groupBy).toBe(groupBy);
+    expect(body.series.map((s) => s.key).sort()).toEqual([...keys].sort());
+    // Grouping moves money between groups, never creates or loses it.
+    const byService = (await call('GET', '/cost/spend?days=14')).json() as { series: { usd: number[] }[] };
+    const total = (series: { usd: number[] }[]) => Math.round(series.reduce((a, s) => a + s.usd.reduce((x, y) => x + y, 0), 0));
+    expect(Math.abs(total(body.series) - total(byService.series))).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses a tag that is not a configured cost-allocation tag, naming groupBy', async () => {
+    const r = await call('GET', '/cost/spend?groupBy=tag:owner');
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ field: 'groupBy' });
+    expect((await call('GET', '/cost/spend?groupBy=region')).statusCode).toBe(400);
   });
 });

@@ -14,7 +14,11 @@ const listQuery = z.object({
 });
 const dismissBody = z.object({ reason: z.string().trim().min(1, 'a dismissal needs a reason').max(2000) });
 const reportQuery = z.object({ format: z.enum(['json', 'markdown', 'html']).default('json') });
-const spendQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });
+const spendQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(30),
+  /** `service`, `account` or `tag:<key>` for a configured cost-allocation tag (e.g. `tag:team`); the feature validates the key. */
+  groupBy: z.string().min(1).max(140).default('service'),
+});
 const spikeBody = z
   .object({ service: z.string().min(1).optional(), factor: z.number().positive().max(100).optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), days: z.number().int().min(1).max(31).optional() })
   .default({});
@@ -56,7 +60,11 @@ export function costRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
 
     app.post('/cost/report', { schema: { tags: ['cost'], description: 'Generate today\'s report now (the schedule runs it at 03:00 UTC)' }, preHandler: ctx.role('operator') }, async () => (await cost().dailyReport()).report);
 
-    app.get('/cost/spend', { schema: { tags: ['cost'], querystring: spendQuery } }, async (req) => cost().spendByService(req.query.days));
+    app.get(
+      '/cost/spend',
+      { schema: { tags: ['cost'], querystring: spendQuery, description: 'Daily USD grouped by service, account or tag:<key> (a configured cost-allocation tag), with the spend anomalies per group' } },
+      async (req) => cost().spendBy({ days: req.query.days, groupBy: req.query.groupBy }),
+    );
 
     app.post('/cost/analyze', { schema: { tags: ['cost'] }, preHandler: ctx.role('operator') }, async () => cost().analyze());
 

@@ -6,7 +6,8 @@ import { Card, ErrorLine, fmtTime, Link, shortArn, StatusBadge } from '../compon
 import { useLive } from '../live';
 
 interface SpendAnomaly {
-  service: string;
+  /** The group (service, account or tag value). */
+  key: string;
   date: string;
   actualUsd: number;
   expectedUsd: number;
@@ -16,8 +17,9 @@ interface SpendAnomaly {
 interface Spend {
   from: string;
   to: string;
+  groupBy: string;
   dates: string[];
-  series: { service: string; usd: number[] }[];
+  series: { key: string; usd: number[] }[];
   anomalies: SpendAnomaly[];
 }
 interface Rec {
@@ -35,27 +37,30 @@ interface Rec {
 }
 
 const COLORS = ['#5b9bd5', '#70c18c', '#e0a84f', '#c678dd', '#56b6c2', '#9aa4b2'];
+/** Spend groupings the API offers: billing dimensions and the default cost-allocation tags. */
+const GROUPINGS = ['service', 'account', 'tag:service', 'tag:team', 'tag:environment'] as const;
+const groupLabel = (g: string): string => (g.startsWith('tag:') ? `tag ${g.slice(4)}` : g);
 const usd = (v: number): string => `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-/** Daily spend per service (top five + the rest), anomalous days marked with red points on their service. */
+/** Daily spend per group (top five + the rest), anomalous days marked with red points on their group. */
 function SpendChart({ spend }: { spend: Spend }) {
   const el = useRef<HTMLDivElement>(null);
-  const { data, series } = useMemo(() => {
+  const { data, series, title } = useMemo(() => {
     const top = spend.series.slice(0, 5);
     const rest = spend.series.slice(5);
-    const lines = [...top.map((s) => ({ label: s.service, values: s.usd })), ...(rest.length ? [{ label: 'Other services', values: spend.dates.map((_, i) => rest.reduce((a, s) => a + (s.usd[i] ?? 0), 0)) }] : [])];
-    const byService = new Map(spend.series.map((s) => [s.service, s.usd]));
+    const lines = [...top.map((s) => ({ label: s.key, values: s.usd })), ...(rest.length ? [{ label: 'Other', values: spend.dates.map((_, i) => rest.reduce((a, s) => a + (s.usd[i] ?? 0), 0)) }] : [])];
+    const byKey = new Map(spend.series.map((s) => [s.key, s.usd]));
     const marks = spend.dates.map((d, i) => {
       const hits = spend.anomalies.filter((a) => a.date === d);
-      return hits.length ? Math.max(...hits.map((a) => byService.get(a.service)?.[i] ?? a.actualUsd)) : null;
+      return hits.length ? Math.max(...hits.map((a) => byKey.get(a.key)?.[i] ?? a.actualUsd)) : null;
     });
     const xs = spend.dates.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
-    return { data: [xs, ...lines.map((l) => l.values), marks] as uPlot.AlignedData, series: lines };
+    return { data: [xs, ...lines.map((l) => l.values), marks] as uPlot.AlignedData, series: lines, title: `Daily spend by ${groupLabel(spend.groupBy)} (USD)` };
   }, [spend]);
   useEffect(() => {
     if (!el.current) return;
     const opts: uPlot.Options = {
-      title: 'Daily spend by service (USD)',
+      title,
       width: el.current.clientWidth || 640,
       height: 240,
       scales: { x: { time: true } },
@@ -69,18 +74,19 @@ function SpendChart({ spend }: { spend: Spend }) {
     };
     const plot = new uPlot(opts, data, el.current);
     return () => plot.destroy();
-  }, [data, series]);
+  }, [data, series, title]);
   return <div className="chart" ref={el} data-testid="cost-spend-chart" />;
 }
 
 export function CostPage() {
   const [days, setDays] = useState(30);
+  const [groupBy, setGroupBy] = useState<string>('service');
   const [status, setStatus] = useState('open');
   const [rule, setRule] = useState('');
   const [minSavings, setMinSavings] = useState('');
   const [reason, setReason] = useState('');
   const [msg, setMsg] = useState<string>();
-  const spend = useLive(() => api<Spend>(`/cost/spend?days=${days}`), [days], 10);
+  const spend = useLive(() => api<Spend>(`/cost/spend?days=${days}&groupBy=${encodeURIComponent(groupBy)}`), [days, groupBy], 10);
   const query = new URLSearchParams({ ...(status ? { status } : {}), ...(rule ? { ruleId: rule } : {}), ...(minSavings ? { minSavingsUsd: minSavings } : {}) }).toString();
   const recs = useLive(() => api<{ items: Rec[]; totalMonthlySavingsUsd: number }>(`/cost/recommendations?${query}`), [query], 10);
   const rules = useMemo(() => [...new Set((recs.data?.items ?? []).map((r) => r.ruleId))].sort(), [recs.data]);
@@ -102,13 +108,22 @@ export function CostPage() {
       <Card
         title="Spend"
         actions={
-          <select value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="cost-days">
-            {[14, 30, 60, 90].map((d) => (
-              <option key={d} value={d}>
-                last {d} days
-              </option>
-            ))}
-          </select>
+          <>
+            <select value={groupBy} onChange={(e) => setGroupBy(e.target.value)} data-testid="cost-group-by">
+              {GROUPINGS.map((g) => (
+                <option key={g} value={g}>
+                  by {groupLabel(g)}
+                </option>
+              ))}
+            </select>
+            <select value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="cost-days">
+              {[14, 30, 60, 90].map((d) => (
+                <option key={d} value={d}>
+                  last {d} days
+                </option>
+              ))}
+            </select>
+          </>
         }
       >
         <ErrorLine error={spend.error} />
@@ -118,7 +133,7 @@ export function CostPage() {
             <thead>
               <tr>
                 <th>Day</th>
-                <th>Service</th>
+                <th>{groupLabel(spend.data.groupBy)}</th>
                 <th>Actual</th>
                 <th>Expected</th>
                 <th>Impact</th>
@@ -126,9 +141,9 @@ export function CostPage() {
             </thead>
             <tbody>
               {spend.data.anomalies.map((a) => (
-                <tr key={`${a.service}-${a.date}`}>
+                <tr key={`${a.key}-${a.date}`}>
                   <td>{a.date}</td>
-                  <td>{a.service}</td>
+                  <td>{a.key}</td>
                   <td>{usd(a.actualUsd)}</td>
                   <td>{usd(a.expectedUsd)}</td>
                   <td>{a.impactPct >= 0 ? '+' : ''}{a.impactPct}%</td>

@@ -27,6 +27,10 @@ import postureDrift from './posture-drift.js';
 import costIdleInstance from './cost-idle-instance.js';
 import costGp2Volume from './cost-gp2-volume.js';
 import costUnassociatedEip from './cost-unassociated-eip.js';
+import costUnattachedVolume from './cost-unattached-volume.js';
+import costPreviousGeneration from './cost-previous-generation.js';
+import costOversizedLambda from './cost-oversized-lambda.js';
+import costOldSnapshot from './cost-old-snapshot.js';
 import type { AnyScenario, DetectionExpectation, ScenarioDescriptor } from './scenario.js';
 import latencyLevelShift from './latency-level-shift.js';
 import memoryLeak from './memory-leak.js';
@@ -69,6 +73,10 @@ export const DETECTION_SCENARIOS: readonly ScenarioDescriptor<DetectionExpectati
   costIdleInstance,
   costGp2Volume,
   costUnassociatedEip,
+  costUnattachedVolume,
+  costPreviousGeneration,
+  costOversizedLambda,
+  costOldSnapshot,
 ];
 
 /** Every scenario an operator can inject. */

@@ -46,14 +46,19 @@ export default defineCostRule({
             remediation: {
               runbookId: 'AIOps-DeleteUnattachedVolume',
               target: resource.arn,
-              reversible: true,
+              // The volume id is gone once deleted; the data survives in the final snapshot.
+              reversible: false,
               approval: 'always',
               plan: [
-                { call: 'ec2:CreateSnapshot', target, params: { VolumeId: target, Description: `aiops: final snapshot of ${target} before deletion` } },
+                {
+                  call: 'ec2:CreateSnapshot',
+                  target,
+                  params: { VolumeId: target, Description: `aiops: final snapshot of ${target} before deletion`, TagSpecifications: [{ ResourceType: 'snapshot', Tags: [{ Key: 'aiops:final-snapshot-of', Value: target }] }] },
+                },
                 { call: 'ec2:DeleteVolume', target, params: { VolumeId: target } },
               ],
-              rollback: [{ call: 'ec2:CreateVolume', target, params: { SnapshotId: '{{steps.0.after.SnapshotId}}', VolumeType: s.volumeType, Size: s.size } }],
-              rollbackPlan: 'Recreate the volume from the final snapshot (ec2:CreateVolume); the volume id changes.',
+              rollback: [],
+              rollbackPlan: `Create a new volume from the final snapshot tagged aiops:final-snapshot-of=${target} (ec2:CreateVolume, ${s.volumeType}, ${s.size} GiB, same Availability Zone); the volume id changes.`,
             },
           }
         : {}),

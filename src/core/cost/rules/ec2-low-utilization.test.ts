@@ -24,6 +24,12 @@ describe('Function: ec2-low-utilization evaluate', () => {
     ['network one byte above 5 MB is not low', metrics(14, 14, { cpu: 1, net: MB5 + 2 }), 'not-applicable'],
     ['13 days of history → insufficient data', metrics(13, 13), 'insufficient-data'],
     ['no metrics → insufficient data', {}, 'insufficient-data'],
+    [
+      'in and out each under 5 MB but together above it is not low (Trusted Advisor sums network I/O)',
+      dailyMetrics(NOW, 14, { CPUUtilization: () => 1, NetworkIn: () => 3 * 1024 * 1024, NetworkOut: () => 3 * 1024 * 1024 }),
+      'not-applicable',
+    ],
+    ['NetworkIn without NetworkOut → insufficient data, never a guess', dailyMetrics(NOW, 14, { CPUUtilization: () => 1, NetworkIn: () => 0 }), 'insufficient-data'],
   ])('%s', (_name, m, kind) => {
     expect(rule.evaluate({ resource: ec2Instance({ id: 'i-1', tags: { environment: 'dev' } }), metrics: m }, ctx).kind).toBe(kind);
   });

@@ -23,4 +23,13 @@ describe('Function: ec2-previous-generation evaluate', () => {
   it('answers insufficient data when a size has no price', () => {
     expect(rule.evaluate({ resource: ec2Instance({ id: 'i-1', instanceType: 'm4.16xlarge' }), metrics: {} }, ctx).kind).toBe('insufficient-data');
   });
+
+  it('plans the stop/modify/start outside production and leaves production instances manual', () => {
+    const dev = rule.evaluate({ resource: ec2Instance({ id: 'i-1', instanceType: 'm4.xlarge', tags: { environment: 'dev' } }), metrics: {} }, ctx);
+    expect(dev).toMatchObject({ automatable: true, remediation: { runbookId: 'AIOps-ChangeInstanceType', reversible: true, approval: 'always' } });
+    if (dev.kind === 'recommendation') expect(dev.remediation!.plan.map((c) => c.call)).toEqual(['ec2:StopInstances', 'ec2:ModifyInstanceAttribute', 'ec2:StartInstances']);
+    const prod = rule.evaluate({ resource: ec2Instance({ id: 'i-1', instanceType: 'm4.xlarge', tags: { environment: 'production' } }), metrics: {} }, ctx);
+    expect(prod).toMatchObject({ kind: 'recommendation', automatable: false });
+    if (prod.kind === 'recommendation') expect(prod.remediation).toBeUndefined();
+  });
 });

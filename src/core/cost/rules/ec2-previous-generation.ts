@@ -1,6 +1,7 @@
 import { EC2_TYPE, Ec2StateSchema, parseState } from '../inputs.js';
-import { defineCostRule, estimate, insufficientData, lookupPrices, notApplicable, recommend } from '../rule.js';
+import { defineCostRule, estimate, insufficientData, isProduction, lookupPrices, notApplicable, recommend } from '../rule.js';
 import { priceKey } from '../prices/table.js';
+import { successorInstanceType } from '../rightSizing.js';
 
 /** Previous-generation families cost more than their current successor of the same size. */
 export default defineCostRule({
@@ -12,10 +13,8 @@ export default defineCostRule({
     const cfg = config.rules['ec2-previous-generation'];
     const s = parseState(Ec2StateSchema, resource);
     if (s.state !== 'running') return notApplicable(`instance is ${s.state}`);
-    const [family, size] = s.instanceType.split('.');
-    const successor = family ? cfg.successors[family] : undefined;
-    if (!successor || !size) return notApplicable(`${s.instanceType} is current generation`);
-    const to = `${successor}.${size}`;
+    const to = successorInstanceType(s.instanceType, cfg.successors);
+    if (!to) return notApplicable(`${s.instanceType} is current generation`);
     const keys = [priceKey.ec2Instance(s.instanceType), priceKey.ec2Instance(to)];
     const p = lookupPrices(prices, keys);
     if (!p.ok) return insufficientData(`no price for ${p.missing.join(', ')}`, p.missing);
@@ -23,6 +22,8 @@ export default defineCostRule({
     const h = prices.hoursPerMonth;
     if (newP.usd >= oldP.usd) return notApplicable(`${to} is not cheaper than ${s.instanceType}`);
     const target = resource.id;
+    // A type change needs a stop/start: production instances are changed by their owners.
+    const prod = isProduction(resource.tags, config);
     return recommend({
       ruleId: 'ec2-previous-generation',
       resourceArn: resource.arn,
@@ -30,25 +31,29 @@ export default defineCostRule({
       title: `Move ${resource.name} from ${s.instanceType} to ${to}`,
       savings: estimate(oldP.usd * h, newP.usd * h, [oldP, newP], `($${oldP.usd} - $${newP.usd})/h x ${h} h`),
       confidence: 'medium',
-      recommendedAction: `Change the instance type to ${to} in a maintenance window (needs a stop/start; check AMI drivers for ENA/NVMe)`,
-      automatable: true,
-      remediation: {
-        runbookId: 'AIOps-ChangeInstanceType',
-        target: resource.arn,
-        reversible: true,
-        approval: 'always',
-        plan: [
-          { call: 'ec2:StopInstances', target, params: { InstanceIds: [target] } },
-          { call: 'ec2:ModifyInstanceAttribute', target, params: { InstanceId: target, InstanceType: { Value: to } } },
-          { call: 'ec2:StartInstances', target, params: { InstanceIds: [target] } },
-        ],
-        rollback: [
-          { call: 'ec2:StopInstances', target, params: { InstanceIds: [target] } },
-          { call: 'ec2:ModifyInstanceAttribute', target, params: { InstanceId: target, InstanceType: { Value: s.instanceType } } },
-          { call: 'ec2:StartInstances', target, params: { InstanceIds: [target] } },
-        ],
-        rollbackPlan: `Stop, set the type back to ${s.instanceType}, start.`,
-      },
+      recommendedAction: `Change the instance type to ${to} in a maintenance window (needs a stop/start; check AMI drivers for ENA/NVMe)${prod ? ' (production: manual)' : ''}`,
+      automatable: !prod,
+      ...(prod
+        ? {}
+        : {
+            remediation: {
+              runbookId: 'AIOps-ChangeInstanceType',
+              target: resource.arn,
+              reversible: true,
+              approval: 'always',
+              plan: [
+                { call: 'ec2:StopInstances', target, params: { InstanceIds: [target] } },
+                { call: 'ec2:ModifyInstanceAttribute', target, params: { InstanceId: target, InstanceType: { Value: to } } },
+                { call: 'ec2:StartInstances', target, params: { InstanceIds: [target] } },
+              ],
+              rollback: [
+                { call: 'ec2:StopInstances', target, params: { InstanceIds: [target] } },
+                { call: 'ec2:ModifyInstanceAttribute', target, params: { InstanceId: target, InstanceType: { Value: s.instanceType } } },
+                { call: 'ec2:StartInstances', target, params: { InstanceIds: [target] } },
+              ],
+              rollbackPlan: `Stop, set the type back to ${s.instanceType}, start.`,
+            },
+          }),
       evidence: { from: s.instanceType, to },
     });
   },

@@ -2,9 +2,7 @@ import { DAILY_METRICS, LAMBDA_TYPE, LambdaStateSchema, daysWithAll, lastComplet
 import { defineCostRule, estimate, insufficientData, isProduction, lookupPrices, notApplicable, recommend } from '../rule.js';
 import { priceKey } from '../prices/table.js';
 
-const MIN_MEMORY_MB = 128;
-/** Memory is set in 1 MB steps but recommending 64 MB steps keeps the figures readable and stable. */
-const STEP_MB = 64;
+import { MIN_LAMBDA_MEMORY_MB as MIN_MEMORY_MB, recommendedLambdaMemoryMb } from '../rightSizing.js';
 
 /** Compute Optimizer-style: the function's peak memory stays far below what it is configured with. */
 export default defineCostRule({
@@ -27,7 +25,7 @@ export default defineCostRule({
     const maxUsed = Math.max(...days.map((d) => mem.get(d)!));
     const usedPct = (maxUsed / s.memorySize) * 100;
     if (usedPct > cfg.maxUsedPctOfConfigured) return notApplicable(`peak memory ${maxUsed} MB is ${usedPct.toFixed(1)}% of ${s.memorySize} MB (threshold ${cfg.maxUsedPctOfConfigured}%)`);
-    const recommendedMb = Math.max(MIN_MEMORY_MB, Math.ceil((maxUsed * (1 + cfg.headroomPct / 100)) / STEP_MB) * STEP_MB);
+    const recommendedMb = recommendedLambdaMemoryMb(maxUsed, cfg.headroomPct);
     if (recommendedMb >= s.memorySize) return notApplicable(`with ${cfg.headroomPct}% headroom the function needs ${recommendedMb} MB`);
     const arch = s.architectures[0] ?? 'x86_64';
     const key = priceKey.lambdaGbSecond(arch);

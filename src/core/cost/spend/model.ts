@@ -20,6 +20,12 @@ export type CostRecord = z.infer<typeof CostRecordSchema>;
 /** Where daily spend comes from (Cost Explorer on AWS, the generator locally). Dates inclusive. */
 export interface SpendSource {
   getDailyCost(startDate: string, endDate: string): Promise<CostRecord[]>;
+  /**
+   * Daily cost by service and one cost-allocation tag, summed over every linked account (account
+   * `*`; the tag is absent on untagged spend). Optional: without it the rows of `getDailyCost`
+   * must carry the tag (`dailyCostByTag` in ./tags.ts picks).
+   */
+  getDailyCostByTag?(tagKey: string, startDate: string, endDate: string): Promise<CostRecord[]>;
 }
 
 export type SpendDimension = 'service' | 'account' | `tag:${string}`;

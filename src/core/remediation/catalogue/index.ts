@@ -26,6 +26,10 @@ import syncSecurityHubFindings from './AIOps-SyncSecurityHubFindings.js';
 import stopIdleInstance from './AIOps-StopIdleInstance.js';
 import modifyVolumeToGp3 from './AIOps-ModifyVolumeToGp3.js';
 import releaseElasticIp from './AIOps-ReleaseElasticIp.js';
+import deleteUnattachedVolume from './AIOps-DeleteUnattachedVolume.js';
+import changeInstanceType from './AIOps-ChangeInstanceType.js';
+import rightSizeLambdaMemory from './AIOps-RightSizeLambdaMemory.js';
+import deleteOldSnapshot from './AIOps-DeleteOldSnapshot.js';
 
 /**
  * The auto-remediation catalogue: seed 001's 17 rows, seed 000's AIOps-* runbooks (merged where
@@ -59,6 +63,10 @@ export const CATALOGUE: readonly RunbookDescriptor[] = [
   stopIdleInstance,
   modifyVolumeToGp3,
   releaseElasticIp,
+  deleteUnattachedVolume,
+  changeInstanceType,
+  rightSizeLambdaMemory,
+  deleteOldSnapshot,
 ];
 
 const BY_ID = new Map(CATALOGUE.map((r) => [r.id, r]));

@@ -35,4 +35,8 @@ export const RUNBOOK_PERMISSIONS: Readonly<Record<string, readonly string[]>> = 
   'AIOps-StopIdleInstance': ['ec2:StopInstances', 'ec2:StartInstances', 'ec2:DescribeInstances'],
   'AIOps-ModifyVolumeToGp3': ['ec2:ModifyVolume', 'ec2:DescribeVolumes', 'ec2:DescribeVolumesModifications'],
   'AIOps-ReleaseElasticIp': ['ec2:ReleaseAddress', 'ec2:DescribeAddresses'],
+  'AIOps-DeleteUnattachedVolume': ['ec2:CreateSnapshot', 'ec2:CreateTags', 'ec2:DeleteVolume', 'ec2:DescribeVolumes', 'ec2:DescribeSnapshots'],
+  'AIOps-ChangeInstanceType': ['ec2:StopInstances', 'ec2:StartInstances', 'ec2:ModifyInstanceAttribute', 'ec2:DescribeInstances', 'ec2:DescribeInstanceStatus'],
+  'AIOps-RightSizeLambdaMemory': ['lambda:UpdateFunctionConfiguration', 'lambda:GetFunctionConfiguration'],
+  'AIOps-DeleteOldSnapshot': ['ec2:DeleteSnapshot', 'ec2:DescribeSnapshots', 'ec2:DescribeImages'],
 };

@@ -146,4 +146,13 @@ export const CATALOGUE_FIXTURES: Record<string, ResourceRecord> = {
   }),
   'AIOps-ModifyVolumeToGp3': res('AWS::EC2::Volume', `arn:aws:ec2:${REGION}:${ACCOUNT}:volume/vol-0gp2`, 'vol-0gp2', { VolumeId: 'vol-0gp2', VolumeType: 'gp2', Size: 500, State: 'available' }),
   'AIOps-ReleaseElasticIp': res('AWS::EC2::EIP', `arn:aws:ec2:${REGION}:${ACCOUNT}:elastic-ip/eipalloc-0idle`, 'eipalloc-0idle', { AllocationId: 'eipalloc-0idle', PublicIp: '198.51.100.7', AssociationId: null }),
+  'AIOps-DeleteUnattachedVolume': res('AWS::EC2::Volume', `arn:aws:ec2:${REGION}:${ACCOUNT}:volume/vol-0orphan`, 'vol-0orphan', { VolumeId: 'vol-0orphan', VolumeType: 'gp2', Size: 500, State: 'available', Attachments: [] }),
+  'AIOps-ChangeInstanceType': res('AWS::EC2::Instance', `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/i-0oldgen0001`, 'i-0oldgen0001', {
+    InstanceId: 'i-0oldgen0001',
+    InstanceType: 'm4.xlarge',
+    State: { Name: 'running' },
+    RootDeviceType: 'ebs',
+  }),
+  'AIOps-RightSizeLambdaMemory': res('AWS::Lambda::Function', `arn:aws:lambda:${REGION}:${ACCOUNT}:function:thumbnails`, 'thumbnails', { FunctionName: 'thumbnails', MemorySize: 3008, MaxMemoryUsed: 210, State: 'Active' }),
+  'AIOps-DeleteOldSnapshot': res('AWS::EC2::Snapshot', `arn:aws:ec2:${REGION}::snapshot/snap-0old`, 'snap-0old', { SnapshotId: 'snap-0old', VolumeSize: 50, StartTime: '2026-08-01T02:00:00.000Z', State: 'completed' }),
 };

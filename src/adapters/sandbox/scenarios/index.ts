@@ -31,6 +31,7 @@ import type { AnyScenario, DetectionExpectation, ScenarioDescriptor } from './sc
 import latencyLevelShift from './latency-level-shift.js';
 import memoryLeak from './memory-leak.js';
 import nightTrafficDrop from './night-traffic-drop.js';
+import sloErrorRateCreep from './slo-error-rate-creep.js';
 
 /** Every sandbox scenario, one file each (one per catalogue entry). The registry test checks each one. */
 export const SCENARIOS: readonly ScenarioDescriptor[] = [
@@ -69,6 +70,7 @@ export const DETECTION_SCENARIOS: readonly ScenarioDescriptor<DetectionExpectati
   costIdleInstance,
   costGp2Volume,
   costUnassociatedEip,
+  sloErrorRateCreep,
 ];
 
 /** Every scenario an operator can inject. */

@@ -24,5 +24,6 @@ run alerts --events 3000 --open-alerts 300 --skip-alertmanager --skip-deferred
 run rca --seeds 1 --lines 20000
 run mttr --only ec2-cpu-spike
 run detection --runs 2
+run slo-platform --minutes 30
 echo
 echo "benchmark smoke runs passed"

@@ -11,6 +11,9 @@ import type { Signal } from '../../src/core/events/signal.js';
 import type { Incident } from '../../src/core/incidents/incident.js';
 import { startTestPlatform, type TestPlatform } from './helpers.js';
 
+/** The ALB metrics these tests watch (the ALB also publishes 2XX/3XX/4XX counts, which they do not need). */
+const ALB_TRAFFIC = { namespace: 'AWS/ApplicationELB', metricNames: ['RequestCount', 'TargetResponseTime', 'HTTPCode_Target_5XX_Count'] };
+
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 /** The platform ticks once per 5 virtual minutes (the job's period); the sandbox catches up minute alarms itself. */
@@ -43,7 +46,7 @@ const anomalySignals = async (p: TestPlatform) => (await p.platform.store.collec
 
 describe('Feature: scheduled anomaly detection on the sandbox', () => {
   it('back-fills 14 days on the first 5-minute run, persists state and stays quiet through a normal day', async () => {
-    const p = await platformAt('2026-11-23T10:00:00.000Z', { monitored: [{ namespace: 'AWS/ApplicationELB' }, { namespace: 'AWS/ECS' }] });
+    const p = await platformAt('2026-11-23T10:00:00.000Z', { monitored: [ALB_TRAFFIC, { namespace: 'AWS/ECS' }] });
     const det = p.platform.features.detection;
     expect(p.platform.scheduler.list().find((j) => j.name === 'anomaly-detection')).toMatchObject({ cron: '*/5 * * * *', nextRun: '2026-11-23T10:05:00.000Z' });
 
@@ -83,7 +86,7 @@ describe('Feature: scheduled anomaly detection on the sandbox', () => {
     {
       scenario: 'latency-level-shift',
       start: '2026-11-23T10:00:00.000Z',
-      monitored: [{ namespace: 'AWS/ApplicationELB' }],
+      monitored: [ALB_TRAFFIC],
       key: LATENCY,
       metric: 'AWS/ApplicationELB TargetResponseTime',
       direction: 'above',
@@ -95,7 +98,7 @@ describe('Feature: scheduled anomaly detection on the sandbox', () => {
     {
       scenario: 'night-traffic-drop',
       start: '2026-11-24T02:55:00.000Z',
-      monitored: [{ namespace: 'AWS/ApplicationELB' }],
+      monitored: [ALB_TRAFFIC],
       key: REQUESTS,
       metric: 'AWS/ApplicationELB RequestCount',
       direction: 'below',
@@ -162,7 +165,7 @@ describe('Feature: scheduled anomaly detection on the sandbox', () => {
   });
 
   it('resolves the anomaly once the metric is back inside its band, and the alert with it', async () => {
-    const p = await platformAt('2026-11-24T02:55:00.000Z', { monitored: [{ namespace: 'AWS/ApplicationELB' }] });
+    const p = await platformAt('2026-11-24T02:55:00.000Z', { monitored: [ALB_TRAFFIC] });
     await p.clock.advance(5 * MIN, STEP);
     await p.platform.sandbox.inject(findScenario('night-traffic-drop').faults, 'test');
     // The drop ends at 05:00; the anomaly resolves after 3 points back inside the band frozen when it opened.

@@ -26,16 +26,26 @@ export interface SandboxMetricDef {
   max?: number;
   integer?: boolean;
   effect?: (demand: number, state: State, initial: State, world: World) => number;
+  /** For a metric that is part of another (the ALB's per-class counts of RequestCount): its value from the resource's other metrics at the same minute. */
+  derive?: (demand: number, sibling: Sibling) => number;
 }
 
 /** Other resources' state at the same minute: some metrics depend on a related resource (a queue on its consumer). */
 export type World = (arn: string) => State;
+
+/** Another metric of the same resource at the same minute, faults applied (NaN: no datapoint). */
+export type Sibling = (metricName: string) => number;
 
 /** A surge that more capacity absorbs: once capacity rose above its initial value, only a normal level remains. */
 const absorbed = (v: number, capacity: number, initialCapacity: number, normal: number): number => (capacity > initialCapacity ? Math.min(v, normal) : v);
 
 const num = (v: unknown, d = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
 const rcu = (st: State): number => num((st.ProvisionedThroughput as State | undefined)?.ReadCapacityUnits);
+
+/** An ALB response class as a percentage of RequestCount (integer counts, as CloudWatch publishes them). */
+const classShare = (pct: number) => ({ base: pct, daily: 0, weekly: 0, noise: pct * 0.05, unit: 'Count', stat: 'Sum' as const, integer: true });
+/** A count CloudWatch would omit (no datapoint) counts as zero in a sum. */
+const orZero = (v: number): number => (Number.isNaN(v) ? 0 : v);
 
 function def(r: ResourceRecord, namespace: string, metricName: string, dimensions: Record<string, string>, p: Partial<SandboxMetricDef> & { base: number; unit: string }): SandboxMetricDef {
   return { id: { namespace, metricName, dimensions }, resourceArn: r.arn, stat: 'Average', daily: 0.25, weekly: 0.1, trendPerDay: 0, noise: p.base * 0.03, min: 0, ...p };
@@ -81,6 +91,14 @@ export function metricsFor(r: ResourceRecord, fleet: readonly ResourceRecord[] =
       return [
         def(r, 'AWS/ApplicationELB', 'RequestCount', dims, { base: 6000, unit: 'Count', stat: 'Sum', noise: 150, integer: true, trendPerDay: 0.002 }),
         def(r, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', dims, { base: 1.2, daily: 0.3, noise: 0.8, unit: 'Count', stat: 'Sum', integer: true }),
+        // Per-class counts add up to RequestCount: 3XX and 4XX are shares of it (the demand is the
+        // percentage, so a metric fault on them moves the share), 2XX is the rest.
+        def(r, 'AWS/ApplicationELB', 'HTTPCode_Target_3XX_Count', dims, { ...classShare(4), derive: (pct, sibling) => (sibling('RequestCount') * pct) / 100 }),
+        def(r, 'AWS/ApplicationELB', 'HTTPCode_Target_4XX_Count', dims, { ...classShare(2.5), derive: (pct, sibling) => (sibling('RequestCount') * pct) / 100 }),
+        def(r, 'AWS/ApplicationELB', 'HTTPCode_Target_2XX_Count', dims, {
+          base: 0, daily: 0, weekly: 0, noise: 0, unit: 'Count', stat: 'Sum', integer: true,
+          derive: (v, sibling) => v + Math.max(0, sibling('RequestCount') - orZero(sibling('HTTPCode_Target_3XX_Count')) - orZero(sibling('HTTPCode_Target_4XX_Count')) - orZero(sibling('HTTPCode_Target_5XX_Count'))),
+        }),
         def(r, 'AWS/ApplicationELB', 'TargetResponseTime', dims, { base: 0.12, noise: 0.01, unit: 'Seconds', stat: 'p99' }),
       ];
     }

@@ -172,8 +172,15 @@ export class Sandbox {
     const overlays = this.s.overlays.filter((o) => o.resourceArn === def.resourceArn && o.metricName === def.id.metricName);
     const demand = applyOverlays(baseline(def, key, t, this.seed), overlays, t, key);
     if (Number.isNaN(demand)) return demand;
+    if (def.derive) return clampValue(def, def.derive(demand, (name) => this.siblingAt(def, name, t)));
     const v = def.effect ? def.effect(demand, this.stateAt(def.resourceArn, t), this.initialState(def.resourceArn), (arn) => this.stateAt(arn, t)) : demand;
     return clampValue(def, v);
+  }
+
+  /** Another metric of the same resource at minute `t` (NaN when the resource has no such metric). */
+  private siblingAt(def: SandboxMetricDef, metricName: string, t: number): number {
+    const sibling = this.findMetric({ ...def.id, metricName });
+    return sibling && sibling.resourceArn === def.resourceArn ? this.valueAt(sibling, t) : Number.NaN;
   }
 
   /** One datapoint over [t, t + periodMs) with CloudWatch statistic semantics. */

@@ -4,7 +4,8 @@ import type { Incident } from '../../core/incidents/incident.js';
 import type { StoredSlo } from '../slo/index.js';
 import { advanceUntil, startTestPlatform, type TestPlatform } from '../../../test/integration/helpers.js';
 import { SyntheticMetrics } from '../slo/testing/syntheticMetrics.js';
-import { checkSloSpecs, completedPeriodCache } from './slo.js';
+import type { Metrics } from '../../ports/metrics.js';
+import { checkSloSpecs, chunkedReads } from './slo.js';
 
 const MIN = 60_000;
 let t: TestPlatform | undefined;
@@ -131,38 +132,39 @@ spec:
   objectives: [{ target: 0.99 }]
 `;
 
-describe('Function: completedPeriodCache', () => {
+describe('Function: chunkedReads', () => {
   const metric = { namespace: 'AWS/Lambda', metricName: 'Invocations', dimensions: { FunctionName: 'orders-processor' } };
   const query = { id: 'q', metric, stat: 'Sum' as const, period: 60 };
-  const T0 = Date.parse('2026-11-23T10:00:30.000Z');
+  const T0 = Date.parse('2026-11-23T10:00:00.000Z');
+  const D = 86_400_000;
 
-  it('returns what the adapter returns for complete periods, reading each minute only once', async () => {
-    let now = T0;
-    const inner = new SyntheticMetrics(T0 - 10 * 86_400_000).set(metric, (t) => (t % (7 * MIN) === 0 ? undefined : (t / MIN) % 97));
-    const cached = completedPeriodCache(inner, () => now);
-    const direct = async (start: number, end: number) => (await inner.getMetricData([query], start, end))[0]!;
-    const [first] = await cached.getMetricData([query], now - 3 * 86_400_000, now);
-    const expected = await direct(now - 3 * 86_400_000, Math.floor(now / MIN) * MIN - MIN + 1);
-    expect(first!.timestamps).toEqual(expected.timestamps);
-    expect(first!.values).toEqual(expected.values);
-    expect(inner.calls.length).toBe(4); // three days in chunks of one day, plus the remainder
-
-    now += 2 * MIN;
+  it.each([
+    ['three days', 3 * D],
+    ['a day and a half', 1.5 * D],
+    ['one day', D],
+    ['ten minutes', 10 * MIN],
+  ])('returns what one read of %s returns, in chunks of a day', async (_name, span) => {
+    const inner = new SyntheticMetrics(T0 - 10 * D).set(metric, (t) => (t % (7 * MIN) === 0 ? undefined : (t / MIN) % 97));
+    const chunked = chunkedReads(inner);
+    const [whole] = await inner.getMetricData([query], T0 - span, T0);
     inner.calls.length = 0;
-    const [second] = await cached.getMetricData([query], now - 3 * 86_400_000, now);
-    expect(inner.calls).toHaveLength(1);
-    expect(inner.calls[0]!.endMs - inner.calls[0]!.startMs).toBe(MIN + 1);
-    const expected2 = await direct(now - 3 * 86_400_000, Math.floor(now / MIN) * MIN - MIN + 1);
-    expect(second!.timestamps).toEqual(expected2.timestamps);
-    expect(second!.values).toEqual(expected2.values);
+    const [read] = await chunked.getMetricData([query], T0 - span, T0);
+    expect(read!.timestamps).toEqual(whole!.timestamps);
+    expect(read!.values).toEqual(whole!.values);
+    expect(inner.calls).toHaveLength(Math.ceil(span / D));
   });
 
-  it('re-reads when a query reaches further back than the cache holds', async () => {
-    const inner = new SyntheticMetrics(0).set(metric, () => 1);
-    const cached = completedPeriodCache(inner, () => T0);
-    // From the first whole minute after the start to the last complete minute (09:59).
-    expect((await cached.getMetricData([query], T0 - 60 * MIN, T0))[0]!.timestamps).toHaveLength(59);
-    const [longer] = await cached.getMetricData([query], T0 - 120 * MIN, T0);
-    expect(longer!.timestamps).toHaveLength(119);
+  it('keeps the inner adapter’s end: a datapoint at the end is returned when the adapter returns it', async () => {
+    const inclusive: Metrics = {
+      listMetrics: () => Promise.resolve([]),
+      getMetricData: (qs, start, end) => {
+        const timestamps: number[] = [];
+        for (let t = start; t <= end; t += MIN) timestamps.push(t);
+        return Promise.resolve(qs.map((q) => ({ id: q.id, metric: q.metric, timestamps, values: timestamps.map(() => 1) })));
+      },
+    };
+    const [read] = await chunkedReads(inclusive).getMetricData([query], T0 - 2 * D, T0);
+    expect(read!.timestamps).toHaveLength(2 * 1440 + 1);
+    expect(new Set(read!.timestamps).size).toBe(read!.timestamps.length);
   });
 });

@@ -5,15 +5,14 @@ import type { SloDefinition } from '../../core/slo/spec/model.js';
 import type { SpecSource } from '../../core/slo/spec/parse.js';
 import { loadSloDefinitions } from '../../core/slo/spec/resolve.js';
 import type { MetricQuery, Metrics, MetricSeries } from '../../ports/metrics.js';
-import { metricKey } from '../../ports/metrics.js';
 import { createSloService, type SloEvaluation, type StoredSlo } from '../slo/index.js';
 import type { PlatformCore } from './core.js';
 
 /** The default spec files shipped with the product (`<repo>/slos`). */
 export const DEFAULT_SLO_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'slos');
 
-/** Periods read from the generator at once before yielding to the event loop (a day of minutes). */
-const CHUNK_PERIODS = 1440;
+/** Span read from the generator at once before yielding to the event loop. */
+const CHUNK_MS = 86_400_000;
 
 export interface SloFeatureOptions {
   /** Directory of OpenSLO `*.yaml` files loaded at every start (default: the repo's `slos/`). */
@@ -34,65 +33,35 @@ export function checkSloSpecs(sources: SpecSource[]): SloDefinition[] {
 }
 
 /**
- * Remembers the sandbox's datapoints of periods that are complete: the SLO evaluation reads its
- * whole window (30 days + the longest alert window) every minute, and a period already published
- * never changes, so only the minutes since the last read are asked of the generator.
+ * Reads long ranges in chunks of a day, yielding to the event loop in between: the first
+ * evaluation of an SLO and its backfill read 30–63 days of minutes (seconds of sandbox generator
+ * work), and the HTTP server and the clock must keep running meanwhile. Short reads (every
+ * evaluation after the first reads only the newest minutes) go straight through.
  */
-export function completedPeriodCache(inner: Metrics, now: () => number): Metrics {
-  const cache = new Map<string, { from: number; to: number; unit?: string; points: Map<number, number> }>();
-  let queue: Promise<unknown> = Promise.resolve();
+export function chunkedReads(inner: Metrics, chunkMs = CHUNK_MS): Metrics {
   return {
     listMetrics: (filter) => inner.listMetrics(filter),
-    getMetricData(queries: MetricQuery[], startMs: number, endMs: number): Promise<MetricSeries[]> {
-      // One read at a time: reads yield between chunks, and a concurrent read must not trim
-      // points another one still needs.
-      const run = queue.then(async () => {
-        const out: MetricSeries[] = [];
-        for (const q of queries) {
-          const periodMs = Math.max(60, q.period) * 1000;
-          const key = `${metricKey(q.metric)}|${q.stat}|${periodMs}`;
-          const first = Math.ceil(startMs / periodMs) * periodMs;
-          // The last period that is complete now; later ones are never cached.
-          const complete = Math.floor(now() / periodMs) * periodMs - periodMs;
-          let entry = cache.get(key);
-          if (!entry || first < entry.from || entry.to < first - periodMs) entry = { from: first, to: first - periodMs, points: new Map() };
-          const upTo = Math.min(endMs, complete);
-          // Read in chunks of a day, yielding in between: the first read of a 30-day window is
-          // seconds of generator work, and the HTTP server and the clock must keep running meanwhile.
-          while (upTo > entry.to) {
-            const chunkEnd = Math.min(upTo, entry.to + CHUNK_PERIODS * periodMs);
-            // +1 ms: the end is inclusive here whether or not the inner adapter's end is.
-            const [fresh] = await inner.getMetricData([q], entry.to + periodMs, chunkEnd + 1);
-            if (fresh?.unit) entry.unit = fresh.unit;
-            fresh?.timestamps.forEach((t, i) => {
-              if (t <= chunkEnd) entry.points.set(t, fresh.values[i] as number);
-            });
-            entry.to = chunkEnd;
-            if (chunkEnd < upTo) await new Promise<void>((resolve) => setImmediate(resolve));
+    async getMetricData(queries: MetricQuery[], startMs: number, endMs: number): Promise<MetricSeries[]> {
+      if (endMs - startMs <= chunkMs) return inner.getMetricData(queries, startMs, endMs);
+      const out: MetricSeries[] = queries.map((q) => ({ id: q.id, metric: q.metric, timestamps: [], values: [] }));
+      for (let from = startMs; from < endMs; from += chunkMs) {
+        const to = Math.min(endMs, from + chunkMs);
+        const last = to === endMs;
+        const part = await inner.getMetricData(queries, from, to);
+        part.forEach((s, i) => {
+          const acc = out[i] as MetricSeries;
+          if (s.unit) acc.unit = s.unit;
+          for (let k = 0; k < s.timestamps.length; k++) {
+            const t = s.timestamps[k] as number;
+            // Chunk ends are exclusive (the next chunk starts there); the caller's end keeps the adapter's meaning.
+            if (!last && t >= to) continue;
+            acc.timestamps.push(t);
+            acc.values.push(s.values[k] as number);
           }
-          // Keep the cache bounded to what the window needs.
-          for (const t of entry.points.keys()) if (t < first) entry.points.delete(t);
-          entry.from = Math.max(entry.from, first);
-          cache.set(key, entry);
-          const series: MetricSeries = {
-            id: q.id,
-            metric: q.metric,
-            timestamps: [],
-            values: [],
-            ...(entry.unit ? { unit: entry.unit } : {}),
-          };
-          for (let t = first; t <= upTo; t += periodMs) {
-            const v = entry.points.get(t);
-            if (v === undefined) continue;
-            series.timestamps.push(t);
-            series.values.push(v);
-          }
-          out.push(series);
-        }
-        return out;
-      });
-      queue = run.catch(() => undefined);
-      return run;
+        });
+        if (!last) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return out;
     },
   };
 }
@@ -103,7 +72,7 @@ export function completedPeriodCache(inner: Metrics, now: () => number): Metrics
  * the alert pipeline, and backfills history the first time an SLO is seen.
  */
 export async function installSlo(core: PlatformCore, opts: SloFeatureOptions = {}) {
-  const metrics = completedPeriodCache(core.sandbox.metrics, () => core.clock.now());
+  const metrics = chunkedReads(core.sandbox.metrics);
   const service = createSloService({
     metrics,
     store: core.store,

@@ -10,6 +10,7 @@ import type { SpecSource } from '../../core/slo/spec/parse.js';
 import { loadSloDefinitions } from '../../core/slo/spec/resolve.js';
 import { alignDown, evaluationRange, sloStatusAtTime } from '../../core/slo/status.js';
 import { NotFoundError } from '../../core/shared/errors.js';
+import { createSliEventReader, type QueryMemo } from './eventReader.js';
 import type { SloEvaluation, SloHistoryPoint, SloServiceDeps, StoredSlo } from './types.js';
 
 const HOUR = 3_600_000;
@@ -60,6 +61,9 @@ export function createSloService(deps: SloServiceDeps) {
     return doc;
   }
 
+  // Evaluations read incrementally (only the minutes since the last one); backfills read in full.
+  const reader = createSliEventReader(deps.metrics, deps.settleMs !== undefined ? { settleMs: deps.settleMs } : {});
+
   async function readEvents(slo: SloDefinition, startMs: number, endMs: number) {
     const plan = sliQueryPlan(slo);
     const series = await deps.metrics.getMetricData(plan.queries, startMs, endMs);
@@ -86,13 +90,13 @@ export function createSloService(deps: SloServiceDeps) {
     };
   }
 
-  async function evaluateOne(doc: StoredSlo, nowMs: number, emit: boolean): Promise<SloEvaluation> {
+  async function evaluateOne(doc: StoredSlo, nowMs: number, emit: boolean, memo: QueryMemo): Promise<SloEvaluation> {
     const slo = doc.definition;
     const range = evaluationRange(slo, nowMs);
     const at = iso(range.endMs);
     let status;
     try {
-      status = sloStatusAtTime(slo, await readEvents(slo, range.startMs, range.endMs), range.endMs);
+      status = sloStatusAtTime(slo, await reader.read(slo, range.startMs, range.endMs, memo), range.endMs);
     } catch (e) {
       // Fail closed: an unreadable SLI is reported, and alerts already firing stay firing.
       const result = unknown(doc, at, e instanceof Error ? e.message : String(e));
@@ -171,7 +175,9 @@ export function createSloService(deps: SloServiceDeps) {
     const nowMs = now ?? deps.clock.now();
     const docs = (await list()).filter((d) => !options.sloIds || options.sloIds.includes(d.id));
     const out: SloEvaluation[] = [];
-    for (const doc of docs) out.push(await evaluateOne(doc, nowMs, !options.dryRun));
+    // Metric reads of this tick, shared by the SLOs that read the same metric over the same minutes.
+    const memo: QueryMemo = new Map();
+    for (const doc of docs) out.push(await evaluateOne(doc, nowMs, !options.dryRun, memo));
     return out;
   }
 
@@ -225,6 +231,7 @@ export function createSloService(deps: SloServiceDeps) {
   async function remove(sloId: string): Promise<void> {
     await get(sloId);
     await slos.delete(sloId);
+    reader.forget(sloId);
   }
 
   return { loadSpecs, list, get, remove, evaluate, backfill, history: historyOf, isRemediationFrozen };

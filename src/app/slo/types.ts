@@ -18,6 +18,8 @@ export interface SloServiceDeps {
   policy?: BudgetPolicy;
   /** Spacing of backfilled history points (default one hour). */
   historyStepMs?: number;
+  /** Recent span re-read at every evaluation for late datapoints (default 5 minutes; older minutes are read once). */
+  settleMs?: number;
 }
 
 /** One burn-rate rule's verdict in an evaluation. */

@@ -7,6 +7,7 @@ export * from './spec/resolve.js';
 export * from './sli/queries.js';
 export * from './sli/events.js';
 export * from './burn/math.js';
+export * from './burn/buckets.js';
 export * from './burn/windows.js';
 export * from './burn/evaluate.js';
 export * from './burn/calendar.js';

@@ -24,7 +24,7 @@ let viewer: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'aiops-detect-api-'));
   // Only the checkout ALB is watched, so the first run back-fills in one go.
-  writeFileSync(join(dir, DETECTION_CONFIG_FILE), JSON.stringify({ monitored: [{ namespace: 'AWS/ApplicationELB' }], backfillPerRun: 10 }));
+  writeFileSync(join(dir, DETECTION_CONFIG_FILE), JSON.stringify({ monitored: [{ namespace: 'AWS/ApplicationELB', metricNames: ['RequestCount', 'TargetResponseTime', 'HTTPCode_Target_5XX_Count'] }], backfillPerRun: 10 }));
   clock = new ManualClock('2026-11-23T10:00:00.000Z');
   platform = await createLocalPlatform({ dataDir: dir, clock, features: ['detection'] });
   await platform.start();

@@ -35,6 +35,7 @@ import type { AnyScenario, DetectionExpectation, ScenarioDescriptor } from './sc
 import latencyLevelShift from './latency-level-shift.js';
 import memoryLeak from './memory-leak.js';
 import nightTrafficDrop from './night-traffic-drop.js';
+import sloErrorRateCreep from './slo-error-rate-creep.js';
 
 /** Every sandbox scenario, one file each (one per catalogue entry). The registry test checks each one. */
 export const SCENARIOS: readonly ScenarioDescriptor[] = [
@@ -77,6 +78,7 @@ export const DETECTION_SCENARIOS: readonly ScenarioDescriptor<DetectionExpectati
   costPreviousGeneration,
   costOversizedLambda,
   costOldSnapshot,
+  sloErrorRateCreep,
 ];
 
 /** Every scenario an operator can inject. */

@@ -29,7 +29,7 @@ export interface DetectionExpectation {
   alarm?: string;
   rule?: string;
   severity?: Severity;
-  detectedBy: 'anomaly' | 'compliance' | 'cost';
+  detectedBy: 'anomaly' | 'compliance' | 'cost' | 'slo';
 }
 
 /** One sandbox scenario: a named composition of fault primitives plus the expected outcome. */

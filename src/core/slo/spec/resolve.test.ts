@@ -43,7 +43,12 @@ describe('Function: loadSloDefinitions', () => {
     expect(checkout).toMatchObject({ target: 0.999, budgeting: 'Occurrences', window: { kind: 'rolling', durationMs: 30 * 86_400_000 }, owner: 'team-checkout', alertPreset: 'custom' });
     expect(checkout?.sli.kind).toBe('ratio');
     if (checkout?.sli.kind === 'ratio') {
-      expect(checkout.sli.good?.terms.map((t) => t.metric.metricName)).toEqual(['RequestCount', 'HTTPCode_Target_5XX_Count']);
+      // The literal SLI: 2XX + 3XX + 4XX over all requests.
+      expect(checkout.sli.good?.terms.map((t) => [t.sign, t.metric.metricName])).toEqual([
+        [1, 'HTTPCode_Target_2XX_Count'],
+        [1, 'HTTPCode_Target_3XX_Count'],
+        [1, 'HTTPCode_Target_4XX_Count'],
+      ]);
       expect(checkout.sli.total.terms[0]?.metric).toEqual({ namespace: 'AWS/ApplicationELB', metricName: 'RequestCount', dimensions: { LoadBalancer: 'app/checkout-alb/50dc6c495c0c9188' } });
     }
     expect(checkout?.alertRules.map((r) => [r.name, r.severity, r.factor])).toEqual([

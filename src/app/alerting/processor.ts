@@ -47,11 +47,56 @@ export class SignalProcessor {
   private readonly alertCache = new Map<string, Alert>();
   private static readonly ALERT_CACHE_MAX = 50_000;
 
+  /**
+   * The open unit of work (the caller holds one store transaction): alert writes and bus events
+   * are kept here and written once per alert at `flush()`, before the commit. An alert folding in
+   * 200 signals of a batch is then one write, and every event is published only after the record
+   * it announces is stored.
+   */
+  private unit: { alerts: Map<string, Alert>; events: Map<string, { topic: string; payload: unknown; id: string }> } | undefined;
+
   clearCaches(): void {
     this.alertCache.clear();
+    this.unit = undefined;
+  }
+
+  /** Starts deferring alert writes and bus events until `flush()` (inside a store transaction only). */
+  begin(): void {
+    this.unit ??= { alerts: new Map(), events: new Map() };
+  }
+
+  /** Writes the unit's alerts (store first), then publishes its events in order. */
+  async flush(): Promise<void> {
+    const unit = this.unit;
+    if (!unit) return;
+    this.unit = undefined;
+    for (const a of unit.alerts.values()) await this.alerts.put(a);
+    for (const e of unit.events.values()) await this.bus.publish(e.topic, e.payload, e.id);
+  }
+
+  private async writeAlert(alert: Alert): Promise<void> {
+    this.remember(alert);
+    if (this.unit) this.unit.alerts.set(alert.id, alert);
+    else await this.alerts.put(alert);
+  }
+
+  /**
+   * Publishes now, or at `flush()` inside a unit of work. `coalesce` keeps one event per key in a
+   * unit (the latest): subscribers read the current record, so the last change is what matters.
+   */
+  private async emit(topic: string, payload: unknown, id: string, coalesce?: string): Promise<void> {
+    if (!this.unit) {
+      await this.bus.publish(topic, payload, id);
+      return;
+    }
+    const key = coalesce ?? id;
+    if (coalesce) this.unit.events.delete(key);
+    this.unit.events.set(key, { topic, payload, id });
   }
 
   private async getAlert(id: string): Promise<Alert | undefined> {
+    const dirty = this.unit?.alerts.get(id);
+    if (dirty) return dirty;
     const hit = this.alertCache.get(id);
     if (hit) return hit;
     const a = await this.alerts.get(id);
@@ -169,10 +214,11 @@ export class SignalProcessor {
     } else if (transition === 'resolved' && alert.incidentId) {
       await this.onResolved(alert, signal.time, now);
     }
-    await this.alerts.put(alert);
-    this.remember(alert);
+    // Store first, then announce: subscribers of incident.opened find the alert that opened it.
+    await this.writeAlert(alert);
     this.onAlert(alert, transition);
-    await this.bus.publish('alert.updated', { alertId: alert.id, incidentId: alert.incidentId, status: alert.status }, `alert.updated:${alert.id}:${signal.id}`);
+    if (incidentOpened && alert.incidentId) await this.emit('incident.opened', { incidentId: alert.incidentId }, `incident.opened:${alert.incidentId}`);
+    await this.emit('alert.updated', { alertId: alert.id, incidentId: alert.incidentId, status: alert.status }, `alert.updated:${alert.id}:${signal.id}`, `alert.updated:${alert.id}`);
     return { alertId: alert.id, ...(alert.incidentId ? { incidentId: alert.incidentId } : {}), transition, alert, incidentOpened };
   }
 
@@ -197,15 +243,13 @@ export class SignalProcessor {
     }
     const fresh = openIncidentFor(alert, this.grouping, at);
     const triaged = advance(fresh, 'Triage', now, 'automated', `Triage (automated): deduplicated, enriched, ${alert.severity} by rule ${alert.labels.severityRule ?? 'default'}, grouped by ${fresh.groupKey}`);
-    let opened = await this.incidents.create(triaged);
+    // incident.opened is published by the caller once the alert that opened it is stored.
+    const opened = await this.incidents.create(triaged);
     let incident = triaged;
     if (!opened) {
       // Re-processing after a crash: the incident for this episode already exists.
       incident = (await this.incidents.get(triaged.id)) ?? triaged;
       if (incident.status === 'open') incident = await this.updateIncident(incident.id, (i) => attachAlert(i, alert, at, 'opened the incident'));
-      opened = false;
-    } else {
-      await this.bus.publish('incident.opened', { incidentId: incident.id }, `incident.opened:${incident.id}`);
     }
     this.index.put(incident);
     return { alert: { ...alert, incidentId: incident.id }, opened };
@@ -215,7 +259,13 @@ export class SignalProcessor {
     const incidentId = alert.incidentId as string;
     const incident = this.index.get(incidentId) ?? (await this.incidents.get(incidentId));
     if (!incident || incident.status !== 'open') return;
-    const siblings = await this.alerts.find({ where: { incidentId } });
+    // The incident lists its alerts: read them through the cache (and the open unit of work)
+    // instead of a store query per resolution; the filter keeps exactly the alerts still in it.
+    const siblings: Alert[] = [];
+    for (const id of incident.alertIds) {
+      const a = id === alert.id ? alert : await this.getAlert(id);
+      if (a && a.incidentId === incidentId) siblings.push(a);
+    }
     // A flapping alert is one ongoing problem: its incident stays open through the toggles.
     const allResolved = !alert.flapping && siblings.every((a) => a.id === alert.id || a.status === 'resolved');
     await this.updateIncident(incidentId, (i) => {
@@ -233,7 +283,7 @@ export class SignalProcessor {
       return changed ? { ...next, version: (cur.version ?? 0) + 1 } : cur;
     });
     this.index.put(updated);
-    if (changed) await this.bus.publish('incident.updated', { incidentId: id }, `incident.updated:${id}:${updated.version}`);
+    if (changed) await this.emit('incident.updated', { incidentId: id }, `incident.updated:${id}:${updated.version}`);
     return updated;
   }
 }

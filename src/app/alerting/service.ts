@@ -97,8 +97,12 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
     try {
       return await tx(async () => {
         inBatchTx = true;
+        processor.begin();
         try {
-          return await fn();
+          const out = await fn();
+          // The batch's alerts and bus events are written once, inside the same commit.
+          await processor.flush();
+          return out;
         } finally {
           inBatchTx = false;
         }

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { startTestPlatform, type TestPlatform } from '../../../test/integration/helpers.js';
 import { buildServer } from '../server.js';
-import { resolveSince } from './alerting.js';
+import { MaintenanceWindowSchema } from '../../core/alerts/stages/maintenance.js';
+import { maintenanceWindowsView, resolveSince } from './alerting.js';
 
 let t: TestPlatform;
 let app: FastifyInstance;
@@ -35,6 +36,16 @@ describe('Routes: alerting management', () => {
     const expired = await app.inject({ method: 'DELETE', url: `/api/v1/silences/${s.id}`, headers: auth(operator) });
     expect(expired.json()).toMatchObject({ status: 'expired', expiredBy: 'otto' });
     expect((await app.inject({ url: '/api/v1/silences' })).json().items.map((x: { id: string }) => x.id)).toContain(s.id);
+  });
+
+  it('lists the live config\'s maintenance windows with whether they are open and when they next open', async () => {
+    const r = await app.inject({ url: '/api/v1/maintenance-windows' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().items).toEqual([]);
+    const w = MaintenanceWindowSchema.parse({ name: 'sunday-db', cron: '0 2 * * 0', duration: '2h', timezone: 'UTC', matchers: ['service="orders"', 'env=~"prod|stag"'], allowSeverity: 'SEV-1' });
+    expect(maintenanceWindowsView([w], Date.parse('2026-11-22T03:00:00.000Z'))).toEqual([
+      { name: 'sunday-db', cron: '0 2 * * 0', timezone: 'UTC', durationMs: 7_200_000, matchers: ['service="orders"', 'env=~"prod|stag"'], allowSeverity: 'SEV-1', openNow: true, nextOpening: '2026-11-29T02:00:00.000Z' },
+    ]);
   });
 
   it('checks a routing config and names the failing path', async () => {

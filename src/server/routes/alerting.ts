@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { backtest, checkConfig, feedbackByRule, loadAlertingConfig, recordFeedback, type AlertingConfig } from '../../app/alerting/index.js';
+import { Cron } from 'croner';
+import { windowOpen, type MaintenanceWindow } from '../../core/alerts/stages/maintenance.js';
 import { ValidationError } from '../../core/shared/errors.js';
 import type { ServerContext } from '../context.js';
 
@@ -12,6 +14,24 @@ export function resolveSince(value: string, now: number, field = 'since'): strin
   if (m) return new Date(now - Number(m[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[m[2] as 'd' | 'h' | 'm']).toISOString();
   if (Number.isNaN(Date.parse(value))) throw new ValidationError(field, 'must be an ISO 8601 timestamp or a duration like 7d');
   return value;
+}
+
+/** The config's maintenance windows as the console and CLI show them (matchers as text). */
+export function maintenanceWindowsView(windows: readonly MaintenanceWindow[], now: number): { name: string; cron: string; timezone: string; durationMs: number; matchers: string[]; allowSeverity?: string; openNow: boolean; nextOpening?: string }[] {
+  const at = new Date(now).toISOString();
+  return windows.map((w) => {
+    const next = new Cron(w.cron, { timezone: w.timezone, paused: true }).nextRun(new Date(now));
+    return {
+      name: w.name,
+      cron: w.cron,
+      timezone: w.timezone,
+      durationMs: w.duration,
+      matchers: w.matchers.map((m) => `${m.name}${m.op}${JSON.stringify(m.value)}`),
+      ...(w.allowSeverity ? { allowSeverity: w.allowSeverity } : {}),
+      openNow: windowOpen(w, at),
+      ...(next ? { nextOpening: next.toISOString() } : {}),
+    };
+  });
 }
 
 /** Silences, noise metrics, feedback, config check and replay/backtest of the alerting pipeline. */
@@ -37,6 +57,10 @@ export function alertingRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     );
 
     app.delete('/silences/:id', { schema: { tags: ['alerting'], params: z.object({ id: z.string() }) }, preHandler: ctx.role('operator') }, async (req) => alerting.expireSilence(req.params.id, req.principal!.name));
+
+    app.get('/maintenance-windows', { schema: { tags: ['alerting'], description: 'Maintenance windows of the live alerting config, whether each is open now and when it next opens' } }, async () => ({
+      items: maintenanceWindowsView(alerting.config.maintenanceWindows, clock.now()),
+    }));
 
     app.get('/noise', { schema: { tags: ['alerting'], description: 'Noise reduction per day and service: 1 − alerts/events and 1 − incidents/alerts', querystring: z.object({ since: isoOrAgo.optional() }) } }, async (req) => ({
       items: await alerting.noise(req.query.since ? { since: resolveSince(req.query.since, clock.now()) } : {}),

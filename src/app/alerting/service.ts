@@ -11,6 +11,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Notifier } from '../../ports/notifier.js';
 import type { Store } from '../../ports/store.js';
+import { validateAlertingConfig } from './checkConfig.js';
 import { resolveAlertingConfig, type AlertingConfig, type ResolvedAlertingConfig } from './config.js';
 import { NotificationDispatcher } from './dispatcher.js';
 import { SerialLock } from './lock.js';
@@ -58,6 +59,13 @@ export interface AlertingService {
   createSilence(input: SilenceInput): Promise<Silence>;
   expireSilence(id: string, principal: string): Promise<Silence>;
   listSilences(): Promise<Silence[]>;
+  /**
+   * Swaps the live config atomically (between two units of work): validates it first (schema and
+   * references) and throws a ValidationError naming the field, keeping the current config, if it
+   * is invalid. Inhibition state is rebuilt and every open incident is re-evaluated.
+   */
+  reloadConfig(config: AlertingConfig | ResolvedAlertingConfig): Promise<ResolvedAlertingConfig>;
+  /** The live config (the same object across reloads; its contents are swapped). */
   readonly config: ResolvedAlertingConfig;
 }
 
@@ -174,6 +182,16 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
 
   return {
     config,
+    reloadConfig: (input) =>
+      lock.run(async () => {
+        const next = validateAlertingConfig(input);
+        // Every stage holds this object: replacing its contents under the lock is the atomic swap.
+        for (const k of Object.keys(config)) if (!(k in next)) delete (config as Record<string, unknown>)[k];
+        Object.assign(config, next);
+        mute.rebuild(await processor.alerts.find({ where: { status: 'firing' } }));
+        loop.touchAll();
+        return config;
+      }),
     ingest: (raw, opts) => lock.run(() => inTx(() => ingestUnlocked(raw, opts))),
     ingestBatch: (raws, opts) =>
       lock.run(() =>

@@ -101,15 +101,21 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
   const tx = transactionOf(store);
   let inBatchTx = false;
   const inTx = async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (!tx) return fn();
+    await loop.loadLearned();
+    if (!tx) {
+      const out = await fn();
+      await loop.saveLearned();
+      return out;
+    }
     try {
       return await tx(async () => {
         inBatchTx = true;
         processor.begin();
         try {
           const out = await fn();
-          // The batch's alerts and bus events are written once, inside the same commit.
+          // The batch's alerts, bus events and learned transient history are written once, inside the same commit.
           await processor.flush();
+          await loop.saveLearned();
           return out;
         } finally {
           inBatchTx = false;
@@ -118,12 +124,13 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
     } catch (e) {
       // The batch rolled back: forget anything cached from it.
       processor.clearCaches();
+      loop.forgetUnsaved();
       throw e;
     }
   };
   const mute = new MuteState(store, config);
   const dispatcher = new NotificationDispatcher(store, clock, config, deps.notifiers ?? {}, (id, change) => processor.updateIncident(id, change));
-  const loop = new NotifyLoop(processor, dispatcher, mute, clock, config);
+  const loop = new NotifyLoop(processor, dispatcher, mute, clock, config, store);
   processor.mute = (alert, at) => mute.check(alert, at);
   processor.onAlert = (alert, transition) => loop.onAlert(alert, transition);
 
@@ -213,7 +220,13 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
         }
         return pending.length;
       }),
-    ingestSignals: (signals, opts) => lock.run(() => storeAndProcess(signals, opts ?? {})),
+    ingestSignals: (signals, opts) =>
+      lock.run(async () => {
+        await loop.loadLearned();
+        const out = await storeAndProcess(signals, opts ?? {});
+        await loop.saveLearned();
+        return out;
+      }),
     noise: async (range = {}) => {
       const q = { ...(range.since ? { since: range.since } : {}), ...(range.until ? { until: range.until } : {}) };
       const events = (await processor.signals.find(q)).filter((s) => s.state !== 'info').map((s) => ({ time: s.time, ...(s.labels.service ? { service: s.labels.service } : {}) }));
@@ -225,6 +238,8 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
       lock.run(async () => {
         await mute.refreshStatuses(nowIso());
         await loop.tick();
+        // Anything learned outside a unit of work (a replayed quarantine entry) is stored here.
+        await loop.saveLearned();
       }),
     createSilence: (input) =>
       lock.run(async () => {

@@ -91,3 +91,40 @@ describe('Function: createAlertingService › event order', () => {
     }
   });
 });
+
+describe('Function: createAlertingService › a batch that fails', () => {
+  it('rolls back the whole unit of work (signals, alerts, incidents, events) and a retry applies it once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aiops-rollback-'));
+    const store = new SqliteStore(join(dir, 'aiops.db'));
+    const clock = new ManualClock(T0);
+    const bus = new MemoryBus(clock);
+    const publish = bus.publish.bind(bus);
+    let failNext = true;
+    bus.publish = async (topic, payload, id) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('bus unavailable');
+      }
+      return publish(topic, payload, id);
+    };
+    try {
+      const svc = createAlertingService({ store, clock, bus });
+      const batch = [cpu('prod-web-cpu-critical', T0), cpu('prod-web-cpu-critical', '2026-11-23T14:01:00.000Z'), cpu('prod-api-cpu-critical', T0)];
+      await expect(svc.ingestBatch(batch)).rejects.toThrow('bus unavailable');
+      expect(await store.collection('signals').count()).toBe(0);
+      expect(await store.collection('alerts').count()).toBe(0);
+      expect(await store.collection('incidents').count()).toBe(0);
+      expect(bus.published).toHaveLength(0);
+
+      const results = await svc.ingestBatch(batch);
+      expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+      const alerts = await store.collection<Alert>('alerts').find();
+      expect(alerts.map((a) => a.count).sort()).toEqual([1, 2]);
+      expect(await store.collection('incidents').count()).toBe(2);
+      expect(bus.topics().filter((t) => t === 'incident.opened')).toHaveLength(2);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -7,6 +7,7 @@ import type { Signal } from '../../core/events/signal.js';
 import { worstSeverity } from '../../core/shared/severity.js';
 import { attachAlert, findIncidentFor, groupKeyFor, noteRefire, openIncidentFor, type GroupingOptions } from '../../core/incidents/grouping.js';
 import type { Incident } from '../../core/incidents/incident.js';
+import { NotFoundError } from '../../core/shared/errors.js';
 import { addTimeline, advance, advanceAtLeast } from '../../core/incidents/lifecycle.js';
 import type { Cloud } from '../../ports/cloud.js';
 import type { Clock } from '../../ports/clock.js';
@@ -53,16 +54,17 @@ export class SignalProcessor {
    * 200 signals of a batch is then one write, and every event is published only after the record
    * it announces is stored.
    */
-  private unit: { alerts: Map<string, Alert>; events: Map<string, { topic: string; payload: unknown; id: string }> } | undefined;
+  private unit: { alerts: Map<string, Alert>; incidents: Map<string, Incident>; events: Map<string, { topic: string; payload: unknown; id: string }> } | undefined;
 
   clearCaches(): void {
     this.alertCache.clear();
+    this.index.reset();
     this.unit = undefined;
   }
 
   /** Starts deferring alert writes and bus events until `flush()` (inside a store transaction only). */
   begin(): void {
-    this.unit ??= { alerts: new Map(), events: new Map() };
+    this.unit ??= { alerts: new Map(), incidents: new Map(), events: new Map() };
   }
 
   /** Writes the unit's alerts (store first), then publishes its events in order. */
@@ -71,6 +73,8 @@ export class SignalProcessor {
     if (!unit) return;
     this.unit = undefined;
     for (const a of unit.alerts.values()) await this.alerts.put(a);
+    // Read in this transaction at first touch and changed only here since: a plain write is safe.
+    for (const i of unit.incidents.values()) await this.incidents.put(i);
     for (const e of unit.events.values()) await this.bus.publish(e.topic, e.payload, e.id);
   }
 
@@ -92,6 +96,11 @@ export class SignalProcessor {
     const key = coalesce ?? id;
     if (coalesce) this.unit.events.delete(key);
     this.unit.events.set(key, { topic, payload, id });
+  }
+
+  /** The newest incident: this unit's change, the open-incident index, else the store. */
+  private async getIncident(id: string): Promise<Incident | undefined> {
+    return this.unit?.incidents.get(id) ?? this.index.get(id) ?? (await this.incidents.get(id));
   }
 
   private async getAlert(id: string): Promise<Alert | undefined> {
@@ -223,7 +232,7 @@ export class SignalProcessor {
   }
 
   private async groupFiring(alert: Alert, transition: AlertTransition, at: string, now: string): Promise<{ alert: Alert; opened: boolean }> {
-    const current = alert.incidentId ? (this.index.get(alert.incidentId) ?? (await this.incidents.get(alert.incidentId))) : undefined;
+    const current = alert.incidentId ? await this.getIncident(alert.incidentId) : undefined;
     if (current && current.status === 'open') {
       // Most signals only refresh an alert already in its incident: nothing to write.
       if (transition !== 'refired' && current.alertIds.includes(alert.id) && worstSeverity(current.severity, alert.severity) === current.severity) return { alert, opened: false };
@@ -248,7 +257,7 @@ export class SignalProcessor {
     let incident = triaged;
     if (!opened) {
       // Re-processing after a crash: the incident for this episode already exists.
-      incident = (await this.incidents.get(triaged.id)) ?? triaged;
+      incident = (await this.getIncident(triaged.id)) ?? triaged;
       if (incident.status === 'open') incident = await this.updateIncident(incident.id, (i) => attachAlert(i, alert, at, 'opened the incident'));
     }
     this.index.put(incident);
@@ -257,7 +266,7 @@ export class SignalProcessor {
 
   private async onResolved(alert: Alert, at: string, now: string): Promise<void> {
     const incidentId = alert.incidentId as string;
-    const incident = this.index.get(incidentId) ?? (await this.incidents.get(incidentId));
+    const incident = await this.getIncident(incidentId);
     if (!incident || incident.status !== 'open') return;
     // The incident lists its alerts: read them through the cache (and the open unit of work)
     // instead of a store query per resolution; the filter keeps exactly the alerts still in it.
@@ -276,6 +285,22 @@ export class SignalProcessor {
   }
 
   async updateIncident(id: string, change: (i: Incident) => Incident): Promise<Incident> {
+    if (this.unit) {
+      // Inside a unit of work (one store transaction, other writers wait at its gate): the first
+      // touch reads the stored incident, later changes stay in memory and `flush()` writes once.
+      const cur = this.unit.incidents.get(id) ?? (await this.incidents.get(id));
+      if (!cur) throw new NotFoundError('incident', id);
+      const next = change(cur);
+      if (next === cur) {
+        this.index.put(cur);
+        return cur;
+      }
+      const updated = { ...next, id, version: (cur.version ?? 0) + 1 };
+      this.unit.incidents.set(id, updated);
+      this.index.put(updated);
+      await this.emit('incident.updated', { incidentId: id }, `incident.updated:${id}:${updated.version}`, `incident.updated:${id}`);
+      return updated;
+    }
     let changed = false;
     const updated = await this.incidents.update(id, (cur) => {
       const next = change(cur);

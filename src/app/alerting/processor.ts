@@ -30,6 +30,12 @@ export interface ProcessOutcome {
 
 const INVENTORY_TTL_MS = 5 * 60_000;
 
+/** The Signal inside a stored signal (without the storage fields). */
+function signalOf(stored: StoredSignal): Signal {
+  const { status: _s, receivedAt: _r, via: _v, alertId: _a, incidentId: _i, processedAt: _p, ...signal } = stored;
+  return signal as Signal;
+}
+
 /**
  * Signal → Alert → Incident with the store as the source of truth. Every step is idempotent so a
  * signal left `pending` by a crash can be processed again: the alert remembers the signals it
@@ -164,12 +170,12 @@ export class SignalProcessor {
    * (the caller holds a store transaction, so "pending then processed" collapses into one write):
    * returns undefined when it already exists, i.e. a re-delivery.
    */
-  async processNew(stored: StoredSignal): Promise<ProcessOutcome | undefined> {
+  async processNew(stored: StoredSignal, signal?: Signal): Promise<ProcessOutcome | undefined> {
     if (await this.signals.get(stored.id)) return undefined;
     await this.index.load();
-    const { status: _s, receivedAt: _r, via: _v, alertId: _a, incidentId: _i, processedAt: _p, ...signal } = stored;
     const now = this.nowIso();
-    const outcome = await this.apply(signal as Signal, now);
+    // The caller usually still holds the plain signal: no need to strip the storage fields again.
+    const outcome = await this.apply(signal ?? signalOf(stored), now);
     await this.signals.create({ ...stored, status: 'processed', processedAt: now, ...(outcome.alertId ? { alertId: outcome.alertId } : {}), ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}) });
     return outcome;
   }
@@ -177,9 +183,8 @@ export class SignalProcessor {
   /** Applies one stored signal (pending or re-processed) and marks it processed. */
   async process(stored: StoredSignal): Promise<ProcessOutcome> {
     await this.index.load();
-    const { status: _s, receivedAt: _r, via: _v, alertId: _a, incidentId: _i, processedAt: _p, ...signal } = stored;
     const now = this.nowIso();
-    const outcome = await this.apply(signal as Signal, now);
+    const outcome = await this.apply(signalOf(stored), now);
     // Only this processor writes a stored signal after its creation, so a put is safe here.
     await this.signals.put({ ...stored, status: 'processed', processedAt: now, ...(outcome.alertId ? { alertId: outcome.alertId } : {}), ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}) });
     return outcome;

@@ -166,7 +166,7 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
         }
       } else if (inBatchTx) {
         // Inside one store transaction: process, then write once; nothing is acknowledged before the commit.
-        const out = await processor.processNew(stored);
+        const out = await processor.processNew(stored, s);
         if (out) {
           fresh++;
           note(out.alertId, out.incidentId);

@@ -39,6 +39,14 @@ export interface DedupInput {
   now: string;
 }
 
+/** `[...list, item].slice(-max)` with one allocation (it runs for every signal of a storm). */
+function appendBounded(list: readonly string[], item: string, max: number): string[] {
+  const from = Math.max(0, list.length + 1 - max);
+  const out = list.slice(from);
+  out.push(item);
+  return out;
+}
+
 const stateKeyOf = (s: Signal): string => `${s.time}|${s.state === 'resolved' ? 1 : 0}|${s.id}`;
 
 /**
@@ -93,7 +101,7 @@ export function applySignal(prev: Alert | undefined, input: DedupInput): { alert
     count: prev.count + (firing ? 1 : 0),
     firstSeen: s.time < prev.firstSeen ? s.time : prev.firstSeen,
     lastSeen: s.time > prev.lastSeen ? s.time : prev.lastSeen,
-    recentSignalIds: [...(prev.recentSignalIds ?? []), s.id].slice(-RECENT_IDS),
+    recentSignalIds: appendBounded(prev.recentSignalIds ?? [], s.id, RECENT_IDS),
     updatedAt: now,
   };
   let transition: AlertTransition = newer ? 'updated' : 'stale';

@@ -1,10 +1,11 @@
 import { argValue, finishBenchmark, hasFlag, peakRssMb } from '../lib/report.js';
 import { runAlertmanager, type AlertmanagerRow } from './alertmanager.js';
 import { generateStorm } from './generator.js';
+import { postStorm, runHttpRow, type HttpRow } from './http.js';
 import { measureDeferred, measureStatusChanges, runPipeline } from './pipeline.js';
 
 /**
- * `npm run bench:alerts [-- --events 100000 --seed 7 --skip-alertmanager --http-url URL]`
+ * `npm run bench:alerts [-- --events 100000 --seed 7 --skip-alertmanager --skip-http --via http --http-url URL --http-token T]`
  * The alert storm through the full pipeline, side by side with Debian's prometheus-alertmanager.
  */
 const log = (m: string): void => {
@@ -12,17 +13,16 @@ const log = (m: string): void => {
 };
 
 /**
- * The HTTP-API row: POSTs the storm in batches to the platform's batch ingest endpoint when a URL
- * is given (the server is wired by the platform; e.g. --http-url http://127.0.0.1:3000/api/ingest/batch).
+ * The HTTP-API row: `--via http` starts the product's server in-process (127.0.0.1, operator
+ * token); `--http-url URL` posts to a running one instead (`aiops start`, then
+ * `--http-url http://127.0.0.1:3000/api/v1/signals/batch --http-token <token>`).
  */
-async function httpRow(url: string | undefined, raws: unknown[], batch = 500): Promise<{ skipped?: string; eventsPerS: number }> {
-  if (!url) return { skipped: 'no --http-url given (the platform server provides the batch ingest endpoint)', eventsPerS: 0 };
-  const t0 = performance.now();
-  for (let i = 0; i < raws.length; i += batch) {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(raws.slice(i, i + batch)) });
-    if (res.status >= 500) throw new Error(`HTTP ingest failed: ${res.status}`);
-  }
-  return { eventsPerS: raws.length / ((performance.now() - t0) / 1000) };
+async function httpRow(raws: unknown[], start: number): Promise<HttpRow> {
+  const url = argValue('http-url');
+  const token = argValue('http-token');
+  if (url) return postStorm(url, raws, token ? { authorization: `Bearer ${token}` } : {});
+  if (argValue('via') === 'http' || !hasFlag('skip-http')) return runHttpRow(raws, start, log);
+  return { skipped: 'skipped by --skip-http', events: 0, requests: 0, batch: 0, seconds: 0, eventsPerS: 0, accepted: 0, duplicate: 0, quarantined: 0 };
 }
 
 async function main(): Promise<void> {
@@ -42,8 +42,9 @@ async function main(): Promise<void> {
   const status = await measureStatusChanges(Number(argValue('open-alerts', '10000')), log);
   log(`status changes: p50 ${status.p50Ms.toFixed(2)} ms, p99 ${status.p99Ms.toFixed(2)} ms over ${status.ops} ops with ${status.openAlerts} open alerts`);
 
-  const http = await httpRow(argValue('http-url'), storm.events.map((e) => e.raw));
+  const http = await httpRow(storm.events.map((e) => e.raw), storm.start - 60_000);
   if (http.skipped) log(`http row skipped: ${http.skipped}`);
+  else log(`http: ${Math.round(http.eventsPerS)} events/s over ${http.requests} requests (${http.accepted} accepted, ${http.duplicate} duplicate, ${http.quarantined} quarantined)`);
 
   let am: AlertmanagerRow = { skipped: 'skipped by --skip-alertmanager', alerts: 0, events: 0, seconds: 0, eventsPerS: 0, notifications: 0 };
   if (!hasFlag('skip-alertmanager')) am = await runAlertmanager(storm, log);
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   const rows = [
     { row: 'matcarv-aiops (in-process, SQLite WAL)', events_per_s: Math.round(ours.eventsPerS), notifications: ours.notifications },
     { row: 'matcarv-aiops (durable accept only, defer)', events_per_s: Math.round(deferred?.acceptEventsPerS ?? 0), notifications: 'after processPending' },
-    { row: 'matcarv-aiops (HTTP API, batches)', events_per_s: Math.round(http.eventsPerS), notifications: http.skipped ? 'skipped' : 'see server' },
+    { row: 'matcarv-aiops (HTTP API, batches)', events_per_s: Math.round(http.eventsPerS), notifications: http.skipped ? 'skipped' : 'on the server' },
     { row: `prometheus-alertmanager ${am.version ?? ''}`.trim(), events_per_s: Math.round(am.eventsPerS), notifications: am.skipped ? 'skipped' : am.notifications },
   ];
   console.table(rows);

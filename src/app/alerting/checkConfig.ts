@@ -25,6 +25,11 @@ export function checkConfig(yamlText: string): ConfigCheck {
   } catch (e) {
     return { ok: false, errors: [{ path: '(root)', message: `not valid YAML: ${(e as Error).message}` }] };
   }
+  return checkConfigDoc(doc);
+}
+
+/** The same checks on an already-parsed config document (an object from YAML, JSON or code). */
+export function checkConfigDoc(doc: unknown): ConfigCheck {
   const parsed = AlertingConfigSchema.safeParse(doc);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })) };
   const config = parsed.data;
@@ -45,6 +50,16 @@ export function checkConfig(yamlText: string): ConfigCheck {
 /** Parses and validates, throwing a ValidationError naming the first bad field. */
 export function loadAlertingConfig(yamlText: string): ResolvedAlertingConfig {
   const r = checkConfig(yamlText);
+  if (!r.ok) {
+    const e = r.errors[0] as ConfigProblem;
+    throw new ValidationError(e.path, e.message);
+  }
+  return r.config;
+}
+
+/** Validates a config object (schema and references), throwing a ValidationError naming the first bad field. */
+export function validateAlertingConfig(doc: unknown): ResolvedAlertingConfig {
+  const r = checkConfigDoc(doc);
   if (!r.ok) {
     const e = r.errors[0] as ConfigProblem;
     throw new ValidationError(e.path, e.message);

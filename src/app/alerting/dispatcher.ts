@@ -189,8 +189,16 @@ export class NotificationDispatcher {
   }
 
   private async deliver(key: string): Promise<void> {
+    // Until this delivery is settled the log may hold work for retryDue (e.g. if it throws).
+    this.mayRetry = true;
+    const settled = await this.deliverOnce(key);
+    if (settled) this.mayRetry = this.retrying > 0;
+  }
+
+  /** Returns true when the record ended sent/failed/retrying as planned (not when it threw). */
+  private async deliverOnce(key: string): Promise<boolean> {
     const rec = await this.log.get(key);
-    if (!rec || rec.status === 'sent' || rec.status === 'failed') return;
+    if (!rec || rec.status === 'sent' || rec.status === 'failed') return true;
     const notifier = this.notifiers[rec.receiver];
     const now = this.clock.now();
     let result: NotifyResult;
@@ -204,20 +212,37 @@ export class NotificationDispatcher {
       }
     }
     const attempts = rec.attempts + 1;
-    await this.log.update(key, (cur) => {
+    const next = await this.log.update(key, (cur) => {
       if (result.ok) return { ...cur, status: 'sent', attempts, sentAt: new Date(now).toISOString(), ...(result.providerId ? { providerId: result.providerId } : {}) };
       const delay = result.retryable ? nextRetryDelay(this.config.retry, attempts, key) : undefined;
       return delay === undefined ? { ...cur, status: 'failed', attempts, lastError: result.reason } : { ...cur, status: 'retrying', attempts, lastError: result.reason, nextAttemptAt: new Date(now + delay).toISOString() };
     });
+    if (next.status === 'retrying' && rec.status !== 'retrying') this.retrying++;
+    if (next.status !== 'retrying' && rec.status === 'retrying') this.retrying = Math.max(0, this.retrying - 1);
+    return true;
   }
+
+  /**
+   * Whether the log may hold `retrying` or `pending` records. Unknown at start (another run may
+   * have left some), so the first tick looks; afterwards only deliveries can create them, so an
+   * idle tick costs no store query.
+   */
+  private mayRetry = true;
+  /** `retrying` records this dispatcher knows of (counted after the first full look). */
+  private retrying = 0;
 
   /** Retries deliveries whose backoff has elapsed. */
   async retryDue(): Promise<number> {
+    if (!this.mayRetry) return 0;
     const now = new Date(this.clock.now()).toISOString();
-    const due = (await this.log.find({ where: { status: 'retrying' } })).filter((r) => (r.nextAttemptAt ?? '') <= now);
+    const retrying = await this.log.find({ where: { status: 'retrying' } });
+    this.retrying = retrying.length;
+    const due = retrying.filter((r) => (r.nextAttemptAt ?? '') <= now);
     for (const r of due) await this.deliver(r.id);
     const pending = await this.log.find({ where: { status: 'pending' } });
     for (const r of pending) await this.deliver(r.id);
+    // Records still waiting for their backoff keep the next tick looking.
+    this.mayRetry = this.retrying > 0;
     return due.length + pending.length;
   }
 }

@@ -20,6 +20,15 @@ export class OpenIncidentIndex {
     for (const i of await this.incidents.find({ where: { status: 'open' } })) this.put(i);
   }
 
+  /** Forgets everything (after a rolled-back unit of work); the next `load()` reads the store again. */
+  reset(): void {
+    this.loaded = false;
+    this.byId.clear();
+    this.byGroup.clear();
+    this.byResource.clear();
+    this.byService.clear();
+  }
+
   put(incident: Incident): void {
     this.remove(incident.id);
     if (incident.status !== 'open') return;

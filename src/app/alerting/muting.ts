@@ -18,7 +18,7 @@ export class MuteState {
   readonly silences: Collection<Silence>;
   private cache: Silence[] | undefined;
   /** Per inhibit rule: firing source alerts keyed by their `equal` label values. */
-  private readonly sources: Map<string, Map<string, Alert>>[];
+  private sources: Map<string, Map<string, Alert>>[];
   private readonly sourceKeys = new Map<string, { rule: number; key: string }[]>();
 
   constructor(
@@ -32,6 +32,17 @@ export class MuteState {
   private async live(): Promise<Silence[]> {
     if (!this.cache) this.cache = (await this.silences.find()).filter((s) => s.status !== 'expired' || !s.expiredBy);
     return this.cache;
+  }
+
+  /**
+   * After a config swap: the inhibit rules may differ, so the source index is rebuilt from the
+   * firing alerts, and the silence cache is dropped.
+   */
+  rebuild(firing: readonly Alert[]): void {
+    this.sources = this.config.inhibitRules.map(() => new Map());
+    this.sourceKeys.clear();
+    this.cache = undefined;
+    for (const a of firing) this.track(a);
   }
 
   /** Keeps the inhibition source index current; call for every alert write. */

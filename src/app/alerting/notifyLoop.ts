@@ -2,10 +2,20 @@ import type { Alert } from '../../core/alerts/alert.js';
 import type { AlertTransition } from '../../core/alerts/stages/dedup.js';
 import { isTransient, recordEpisode, transientClass, type TransientStats } from '../../core/alerts/stages/transient.js';
 import type { Clock } from '../../ports/clock.js';
+import type { Collection, Store } from '../../ports/store.js';
 import type { ResolvedAlertingConfig } from './config.js';
 import type { AlertView, NotificationDispatcher } from './dispatcher.js';
 import type { MuteState } from './muting.js';
 import type { SignalProcessor } from './processor.js';
+
+/** The stored transient history: episodes per alert class (`settings` document). */
+export interface TransientHistoryDoc {
+  id: string;
+  updatedAt: string;
+  classes: Record<string, TransientStats>;
+  version?: number;
+}
+export const TRANSIENT_HISTORY_ID = 'alerting.transientHistory';
 
 /**
  * Keeps, per incident, the alerts the dispatcher looks at, learns which alert classes are
@@ -14,6 +24,10 @@ import type { SignalProcessor } from './processor.js';
 export class NotifyLoop {
   private readonly views = new Map<string, Map<string, Alert>>();
   private readonly transient = new Map<string, TransientStats>();
+  /** Learned transient history is stored (one settings document) so a restart does not forget it. */
+  private readonly settings: Collection<TransientHistoryDoc>;
+  private transientLoaded = false;
+  private transientDirty = false;
   /** Incidents whose alerts or state changed since their last evaluation. */
   private readonly dirty = new Set<string>();
   /** Earliest time an unchanged incident could have something due. */
@@ -27,13 +41,43 @@ export class NotifyLoop {
     private readonly mute: MuteState,
     private readonly clock: Clock,
     private readonly config: ResolvedAlertingConfig,
-  ) {}
+    store: Store,
+  ) {
+    this.settings = store.collection<TransientHistoryDoc>('settings');
+  }
+
+  /** Loads the stored transient history once (before the first unit of work or tick). */
+  async loadLearned(): Promise<void> {
+    if (this.transientLoaded) return;
+    this.transientLoaded = true;
+    const doc = await this.settings.get(TRANSIENT_HISTORY_ID);
+    // Episodes learned before the load (none in practice) are added to the stored counts.
+    for (const [cls, stored] of Object.entries(doc?.classes ?? {})) {
+      const mem = this.transient.get(cls);
+      this.transient.set(cls, mem ? { episodes: stored.episodes + mem.episodes, quick: stored.quick + mem.quick } : stored);
+    }
+  }
+
+  /** Writes the transient history if it changed; inside the caller's unit of work (same commit). */
+  async saveLearned(): Promise<void> {
+    if (!this.transientDirty) return;
+    this.transientDirty = false;
+    await this.settings.put({ id: TRANSIENT_HISTORY_ID, updatedAt: new Date(this.clock.now()).toISOString(), classes: Object.fromEntries(this.transient) });
+  }
+
+  /** After a rolled-back unit of work: forget what it learned by reading the stored history again. */
+  forgetUnsaved(): void {
+    this.transient.clear();
+    this.transientLoaded = false;
+    this.transientDirty = false;
+  }
 
   onAlert(alert: Alert, transition: AlertTransition): void {
     this.mute.track(alert);
     if (transition === 'resolved' && alert.endsAt) {
       const cls = transientClass(alert);
       this.transient.set(cls, recordEpisode(this.transient.get(cls), Date.parse(alert.endsAt) - Date.parse(alert.startsAt), this.config.transientPause.pause));
+      this.transientDirty = true;
     }
     if (!alert.incidentId) return;
     this.dirty.add(alert.incidentId);
@@ -63,6 +107,7 @@ export class NotifyLoop {
   }
 
   async tick(): Promise<number> {
+    await this.loadLearned();
     const at = new Date(this.clock.now()).toISOString();
     await this.processor.index.load();
     for (const id of this.processor.index.ids()) if (!this.views.has(id)) {

@@ -7,6 +7,7 @@ import type { Signal } from '../../core/events/signal.js';
 import { worstSeverity } from '../../core/shared/severity.js';
 import { attachAlert, findIncidentFor, groupKeyFor, noteRefire, openIncidentFor, type GroupingOptions } from '../../core/incidents/grouping.js';
 import type { Incident } from '../../core/incidents/incident.js';
+import { NotFoundError } from '../../core/shared/errors.js';
 import { addTimeline, advance, advanceAtLeast } from '../../core/incidents/lifecycle.js';
 import type { Cloud } from '../../ports/cloud.js';
 import type { Clock } from '../../ports/clock.js';
@@ -29,6 +30,12 @@ export interface ProcessOutcome {
 
 const INVENTORY_TTL_MS = 5 * 60_000;
 
+/** The Signal inside a stored signal (without the storage fields). */
+function signalOf(stored: StoredSignal): Signal {
+  const { status: _s, receivedAt: _r, via: _v, alertId: _a, incidentId: _i, processedAt: _p, ...signal } = stored;
+  return signal as Signal;
+}
+
 /**
  * Signal → Alert → Incident with the store as the source of truth. Every step is idempotent so a
  * signal left `pending` by a crash can be processed again: the alert remembers the signals it
@@ -47,11 +54,64 @@ export class SignalProcessor {
   private readonly alertCache = new Map<string, Alert>();
   private static readonly ALERT_CACHE_MAX = 50_000;
 
+  /**
+   * The open unit of work (the caller holds one store transaction): alert writes and bus events
+   * are kept here and written once per alert at `flush()`, before the commit. An alert folding in
+   * 200 signals of a batch is then one write, and every event is published only after the record
+   * it announces is stored.
+   */
+  private unit: { alerts: Map<string, Alert>; incidents: Map<string, Incident>; events: Map<string, { topic: string; payload: unknown; id: string }> } | undefined;
+
   clearCaches(): void {
     this.alertCache.clear();
+    this.index.reset();
+    this.unit = undefined;
+  }
+
+  /** Starts deferring alert writes and bus events until `flush()` (inside a store transaction only). */
+  begin(): void {
+    this.unit ??= { alerts: new Map(), incidents: new Map(), events: new Map() };
+  }
+
+  /** Writes the unit's alerts (store first), then publishes its events in order. */
+  async flush(): Promise<void> {
+    const unit = this.unit;
+    if (!unit) return;
+    this.unit = undefined;
+    for (const a of unit.alerts.values()) await this.alerts.put(a);
+    // Read in this transaction at first touch and changed only here since: a plain write is safe.
+    for (const i of unit.incidents.values()) await this.incidents.put(i);
+    for (const e of unit.events.values()) await this.bus.publish(e.topic, e.payload, e.id);
+  }
+
+  private async writeAlert(alert: Alert): Promise<void> {
+    this.remember(alert);
+    if (this.unit) this.unit.alerts.set(alert.id, alert);
+    else await this.alerts.put(alert);
+  }
+
+  /**
+   * Publishes now, or at `flush()` inside a unit of work. `coalesce` keeps one event per key in a
+   * unit (the latest): subscribers read the current record, so the last change is what matters.
+   */
+  private async emit(topic: string, payload: unknown, id: string, coalesce?: string): Promise<void> {
+    if (!this.unit) {
+      await this.bus.publish(topic, payload, id);
+      return;
+    }
+    const key = coalesce ?? id;
+    if (coalesce) this.unit.events.delete(key);
+    this.unit.events.set(key, { topic, payload, id });
+  }
+
+  /** The newest incident: this unit's change, the open-incident index, else the store. */
+  private async getIncident(id: string): Promise<Incident | undefined> {
+    return this.unit?.incidents.get(id) ?? this.index.get(id) ?? (await this.incidents.get(id));
   }
 
   private async getAlert(id: string): Promise<Alert | undefined> {
+    const dirty = this.unit?.alerts.get(id);
+    if (dirty) return dirty;
     const hit = this.alertCache.get(id);
     if (hit) return hit;
     const a = await this.alerts.get(id);
@@ -110,12 +170,12 @@ export class SignalProcessor {
    * (the caller holds a store transaction, so "pending then processed" collapses into one write):
    * returns undefined when it already exists, i.e. a re-delivery.
    */
-  async processNew(stored: StoredSignal): Promise<ProcessOutcome | undefined> {
+  async processNew(stored: StoredSignal, signal?: Signal): Promise<ProcessOutcome | undefined> {
     if (await this.signals.get(stored.id)) return undefined;
     await this.index.load();
-    const { status: _s, receivedAt: _r, via: _v, alertId: _a, incidentId: _i, processedAt: _p, ...signal } = stored;
     const now = this.nowIso();
-    const outcome = await this.apply(signal as Signal, now);
+    // The caller usually still holds the plain signal: no need to strip the storage fields again.
+    const outcome = await this.apply(signal ?? signalOf(stored), now);
     await this.signals.create({ ...stored, status: 'processed', processedAt: now, ...(outcome.alertId ? { alertId: outcome.alertId } : {}), ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}) });
     return outcome;
   }
@@ -123,9 +183,8 @@ export class SignalProcessor {
   /** Applies one stored signal (pending or re-processed) and marks it processed. */
   async process(stored: StoredSignal): Promise<ProcessOutcome> {
     await this.index.load();
-    const { status: _s, receivedAt: _r, via: _v, alertId: _a, incidentId: _i, processedAt: _p, ...signal } = stored;
     const now = this.nowIso();
-    const outcome = await this.apply(signal as Signal, now);
+    const outcome = await this.apply(signalOf(stored), now);
     // Only this processor writes a stored signal after its creation, so a put is safe here.
     await this.signals.put({ ...stored, status: 'processed', processedAt: now, ...(outcome.alertId ? { alertId: outcome.alertId } : {}), ...(outcome.incidentId ? { incidentId: outcome.incidentId } : {}) });
     return outcome;
@@ -169,15 +228,16 @@ export class SignalProcessor {
     } else if (transition === 'resolved' && alert.incidentId) {
       await this.onResolved(alert, signal.time, now);
     }
-    await this.alerts.put(alert);
-    this.remember(alert);
+    // Store first, then announce: subscribers of incident.opened find the alert that opened it.
+    await this.writeAlert(alert);
     this.onAlert(alert, transition);
-    await this.bus.publish('alert.updated', { alertId: alert.id, incidentId: alert.incidentId, status: alert.status }, `alert.updated:${alert.id}:${signal.id}`);
+    if (incidentOpened && alert.incidentId) await this.emit('incident.opened', { incidentId: alert.incidentId }, `incident.opened:${alert.incidentId}`);
+    await this.emit('alert.updated', { alertId: alert.id, incidentId: alert.incidentId, status: alert.status }, `alert.updated:${alert.id}:${signal.id}`, `alert.updated:${alert.id}`);
     return { alertId: alert.id, ...(alert.incidentId ? { incidentId: alert.incidentId } : {}), transition, alert, incidentOpened };
   }
 
   private async groupFiring(alert: Alert, transition: AlertTransition, at: string, now: string): Promise<{ alert: Alert; opened: boolean }> {
-    const current = alert.incidentId ? (this.index.get(alert.incidentId) ?? (await this.incidents.get(alert.incidentId))) : undefined;
+    const current = alert.incidentId ? await this.getIncident(alert.incidentId) : undefined;
     if (current && current.status === 'open') {
       // Most signals only refresh an alert already in its incident: nothing to write.
       if (transition !== 'refired' && current.alertIds.includes(alert.id) && worstSeverity(current.severity, alert.severity) === current.severity) return { alert, opened: false };
@@ -197,15 +257,13 @@ export class SignalProcessor {
     }
     const fresh = openIncidentFor(alert, this.grouping, at);
     const triaged = advance(fresh, 'Triage', now, 'automated', `Triage (automated): deduplicated, enriched, ${alert.severity} by rule ${alert.labels.severityRule ?? 'default'}, grouped by ${fresh.groupKey}`);
-    let opened = await this.incidents.create(triaged);
+    // incident.opened is published by the caller once the alert that opened it is stored.
+    const opened = await this.incidents.create(triaged);
     let incident = triaged;
     if (!opened) {
       // Re-processing after a crash: the incident for this episode already exists.
-      incident = (await this.incidents.get(triaged.id)) ?? triaged;
+      incident = (await this.getIncident(triaged.id)) ?? triaged;
       if (incident.status === 'open') incident = await this.updateIncident(incident.id, (i) => attachAlert(i, alert, at, 'opened the incident'));
-      opened = false;
-    } else {
-      await this.bus.publish('incident.opened', { incidentId: incident.id }, `incident.opened:${incident.id}`);
     }
     this.index.put(incident);
     return { alert: { ...alert, incidentId: incident.id }, opened };
@@ -213,9 +271,15 @@ export class SignalProcessor {
 
   private async onResolved(alert: Alert, at: string, now: string): Promise<void> {
     const incidentId = alert.incidentId as string;
-    const incident = this.index.get(incidentId) ?? (await this.incidents.get(incidentId));
+    const incident = await this.getIncident(incidentId);
     if (!incident || incident.status !== 'open') return;
-    const siblings = await this.alerts.find({ where: { incidentId } });
+    // The incident lists its alerts: read them through the cache (and the open unit of work)
+    // instead of a store query per resolution; the filter keeps exactly the alerts still in it.
+    const siblings: Alert[] = [];
+    for (const id of incident.alertIds) {
+      const a = id === alert.id ? alert : await this.getAlert(id);
+      if (a && a.incidentId === incidentId) siblings.push(a);
+    }
     // A flapping alert is one ongoing problem: its incident stays open through the toggles.
     const allResolved = !alert.flapping && siblings.every((a) => a.id === alert.id || a.status === 'resolved');
     await this.updateIncident(incidentId, (i) => {
@@ -226,6 +290,22 @@ export class SignalProcessor {
   }
 
   async updateIncident(id: string, change: (i: Incident) => Incident): Promise<Incident> {
+    if (this.unit) {
+      // Inside a unit of work (one store transaction, other writers wait at its gate): the first
+      // touch reads the stored incident, later changes stay in memory and `flush()` writes once.
+      const cur = this.unit.incidents.get(id) ?? (await this.incidents.get(id));
+      if (!cur) throw new NotFoundError('incident', id);
+      const next = change(cur);
+      if (next === cur) {
+        this.index.put(cur);
+        return cur;
+      }
+      const updated = { ...next, id, version: (cur.version ?? 0) + 1 };
+      this.unit.incidents.set(id, updated);
+      this.index.put(updated);
+      await this.emit('incident.updated', { incidentId: id }, `incident.updated:${id}:${updated.version}`, `incident.updated:${id}`);
+      return updated;
+    }
     let changed = false;
     const updated = await this.incidents.update(id, (cur) => {
       const next = change(cur);
@@ -233,7 +313,7 @@ export class SignalProcessor {
       return changed ? { ...next, version: (cur.version ?? 0) + 1 } : cur;
     });
     this.index.put(updated);
-    if (changed) await this.bus.publish('incident.updated', { incidentId: id }, `incident.updated:${id}:${updated.version}`);
+    if (changed) await this.emit('incident.updated', { incidentId: id }, `incident.updated:${id}:${updated.version}`);
     return updated;
   }
 }

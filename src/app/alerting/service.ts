@@ -11,6 +11,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Notifier } from '../../ports/notifier.js';
 import type { Store } from '../../ports/store.js';
+import { validateAlertingConfig } from './checkConfig.js';
 import { resolveAlertingConfig, type AlertingConfig, type ResolvedAlertingConfig } from './config.js';
 import { NotificationDispatcher } from './dispatcher.js';
 import { SerialLock } from './lock.js';
@@ -58,6 +59,13 @@ export interface AlertingService {
   createSilence(input: SilenceInput): Promise<Silence>;
   expireSilence(id: string, principal: string): Promise<Silence>;
   listSilences(): Promise<Silence[]>;
+  /**
+   * Swaps the live config atomically (between two units of work): validates it first (schema and
+   * references) and throws a ValidationError naming the field, keeping the current config, if it
+   * is invalid. Inhibition state is rebuilt and every open incident is re-evaluated.
+   */
+  reloadConfig(config: AlertingConfig | ResolvedAlertingConfig): Promise<ResolvedAlertingConfig>;
+  /** The live config (the same object across reloads; its contents are swapped). */
   readonly config: ResolvedAlertingConfig;
 }
 
@@ -93,12 +101,22 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
   const tx = transactionOf(store);
   let inBatchTx = false;
   const inTx = async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (!tx) return fn();
+    await loop.loadLearned();
+    if (!tx) {
+      const out = await fn();
+      await loop.saveLearned();
+      return out;
+    }
     try {
       return await tx(async () => {
         inBatchTx = true;
+        processor.begin();
         try {
-          return await fn();
+          const out = await fn();
+          // The batch's alerts, bus events and learned transient history are written once, inside the same commit.
+          await processor.flush();
+          await loop.saveLearned();
+          return out;
         } finally {
           inBatchTx = false;
         }
@@ -106,12 +124,13 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
     } catch (e) {
       // The batch rolled back: forget anything cached from it.
       processor.clearCaches();
+      loop.forgetUnsaved();
       throw e;
     }
   };
   const mute = new MuteState(store, config);
   const dispatcher = new NotificationDispatcher(store, clock, config, deps.notifiers ?? {}, (id, change) => processor.updateIncident(id, change));
-  const loop = new NotifyLoop(processor, dispatcher, mute, clock, config);
+  const loop = new NotifyLoop(processor, dispatcher, mute, clock, config, store);
   processor.mute = (alert, at) => mute.check(alert, at);
   processor.onAlert = (alert, transition) => loop.onAlert(alert, transition);
 
@@ -147,7 +166,7 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
         }
       } else if (inBatchTx) {
         // Inside one store transaction: process, then write once; nothing is acknowledged before the commit.
-        const out = await processor.processNew(stored);
+        const out = await processor.processNew(stored, s);
         if (out) {
           fresh++;
           note(out.alertId, out.incidentId);
@@ -170,6 +189,16 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
 
   return {
     config,
+    reloadConfig: (input) =>
+      lock.run(async () => {
+        const next = validateAlertingConfig(input);
+        // Every stage holds this object: replacing its contents under the lock is the atomic swap.
+        for (const k of Object.keys(config)) if (!(k in next)) delete (config as Record<string, unknown>)[k];
+        Object.assign(config, next);
+        mute.rebuild(await processor.alerts.find({ where: { status: 'firing' } }));
+        loop.touchAll();
+        return config;
+      }),
     ingest: (raw, opts) => lock.run(() => inTx(() => ingestUnlocked(raw, opts))),
     ingestBatch: (raws, opts) =>
       lock.run(() =>
@@ -191,7 +220,13 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
         }
         return pending.length;
       }),
-    ingestSignals: (signals, opts) => lock.run(() => storeAndProcess(signals, opts ?? {})),
+    ingestSignals: (signals, opts) =>
+      lock.run(async () => {
+        await loop.loadLearned();
+        const out = await storeAndProcess(signals, opts ?? {});
+        await loop.saveLearned();
+        return out;
+      }),
     noise: async (range = {}) => {
       const q = { ...(range.since ? { since: range.since } : {}), ...(range.until ? { until: range.until } : {}) };
       const events = (await processor.signals.find(q)).filter((s) => s.state !== 'info').map((s) => ({ time: s.time, ...(s.labels.service ? { service: s.labels.service } : {}) }));
@@ -203,6 +238,8 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
       lock.run(async () => {
         await mute.refreshStatuses(nowIso());
         await loop.tick();
+        // Anything learned outside a unit of work (a replayed quarantine entry) is stored here.
+        await loop.saveLearned();
       }),
     createSilence: (input) =>
       lock.run(async () => {

@@ -8,9 +8,16 @@ type Items = { items: Record<string, unknown>[] };
 
 /** `aiops config check`, `aiops silences …`, `aiops noise`, `aiops replay`, `aiops feedback`. */
 export function registerAlerting(program: Command, client: () => ApiClient, json: () => boolean): void {
-  program
-    .command('config')
-    .description('alerting configuration')
+  const config = program.command('config').description('alerting configuration');
+  config
+    .command('reload')
+    .description('make the running server re-read its alerting config file (or send --file) and swap it in; exit 2 and keep the live config if invalid')
+    .option('--file <file>', 'send this YAML instead of re-reading the server\'s file')
+    .action(async (o: { file?: string }) => {
+      const r = await client().call<Record<string, unknown>>('POST', '/alerting/config/reload', o.file ? { yaml: readFileSync(o.file, 'utf8') } : {});
+      print(json(), r, () => [`alerting config reloaded from ${String(r.path ?? o.file ?? 'the request')}${r.changed === false ? ' (unchanged)' : ''}`, ...((r.warnings as string[] | undefined) ?? []).map((w) => `warning: ${w}`)].join('\n'));
+    });
+  config
     .command('check <file>')
     .description('validate an alerting/routing YAML file locally (no server needed); exit 2 if invalid')
     .action((file: string) => {

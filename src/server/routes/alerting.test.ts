@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestPlatform, type TestPlatform } from '../../../test/integration/helpers.js';
 import { buildServer } from '../server.js';
-import { resolveSince } from './alerting.js';
+import { MaintenanceWindowSchema } from '../../core/alerts/stages/maintenance.js';
+import { maintenanceWindowsView, resolveSince } from './alerting.js';
 
 let t: TestPlatform;
 let app: FastifyInstance;
@@ -35,6 +37,39 @@ describe('Routes: alerting management', () => {
     const expired = await app.inject({ method: 'DELETE', url: `/api/v1/silences/${s.id}`, headers: auth(operator) });
     expect(expired.json()).toMatchObject({ status: 'expired', expiredBy: 'otto' });
     expect((await app.inject({ url: '/api/v1/silences' })).json().items.map((x: { id: string }) => x.id)).toContain(s.id);
+  });
+
+  it('lists the live config\'s maintenance windows with whether they are open and when they next open', async () => {
+    const r = await app.inject({ url: '/api/v1/maintenance-windows' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().items).toEqual([]);
+    const w = MaintenanceWindowSchema.parse({ name: 'sunday-db', cron: '0 2 * * 0', duration: '2h', timezone: 'UTC', matchers: ['service="orders"', 'env=~"prod|stag"'], allowSeverity: 'SEV-1' });
+    expect(maintenanceWindowsView([w], Date.parse('2026-11-22T03:00:00.000Z'))).toEqual([
+      { name: 'sunday-db', cron: '0 2 * * 0', timezone: 'UTC', durationMs: 7_200_000, matchers: ['service="orders"', 'env=~"prod|stag"'], allowSeverity: 'SEV-1', openNow: true, nextOpening: '2026-11-29T02:00:00.000Z' },
+    ]);
+  });
+
+  it('hot-reloads the alerting config file on request, keeping the live config when it is invalid', async () => {
+    const path = join(t.dataDir, 'alerting.yaml');
+    writeFileSync(path, 'autoResolve: true\ngrouping:\n  groupWait: soon\n');
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/alerting/config/reload', payload: {}, headers: auth(operator) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'grouping.groupWait', kept: true });
+    expect(t.platform.alerting.config.grouping.groupWait).toBe(30_000);
+
+    writeFileSync(path, example);
+    const ok = await app.inject({ method: 'POST', url: '/api/v1/alerting/config/reload', payload: {}, headers: auth(operator) });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ ok: true, source: 'file', path });
+    expect(t.platform.alerting.config.inhibitRules.length).toBeGreaterThan(0);
+    expect((await app.inject({ url: '/api/v1/alerting/config' })).json()).toMatchObject({ path, last: { ok: true } });
+
+    const inline = await app.inject({ method: 'POST', url: '/api/v1/alerting/config/reload', payload: { yaml: 'route:\n  receiver: nobody\n' }, headers: auth(operator) });
+    expect(inline.json()).toMatchObject({ field: 'route', reason: expect.stringContaining('"nobody"') });
+    expect((await app.inject({ method: 'POST', url: '/api/v1/alerting/config/reload', payload: {} })).statusCode).toBe(401);
+    // Back to the platform's own config for the other tests.
+    writeFileSync(path, 'autoResolve: true\n');
+    await app.inject({ method: 'POST', url: '/api/v1/alerting/config/reload', payload: {}, headers: auth(operator) });
   });
 
   it('checks a routing config and names the failing path', async () => {

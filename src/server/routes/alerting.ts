@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { backtest, checkConfig, feedbackByRule, loadAlertingConfig, recordFeedback, type AlertingConfig } from '../../app/alerting/index.js';
+import { backtest, checkConfig, ConfigFileReloader, defaultConfigPath, feedbackByRule, loadAlertingConfig, recordFeedback, type AlertingConfig, type AlertingService } from '../../app/alerting/index.js';
+import { Cron } from 'croner';
+import { windowOpen, type MaintenanceWindow } from '../../core/alerts/stages/maintenance.js';
 import { ValidationError } from '../../core/shared/errors.js';
 import type { ServerContext } from '../context.js';
 
@@ -12,6 +14,33 @@ export function resolveSince(value: string, now: number, field = 'since'): strin
   if (m) return new Date(now - Number(m[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[m[2] as 'd' | 'h' | 'm']).toISOString();
   if (Number.isNaN(Date.parse(value))) throw new ValidationError(field, 'must be an ISO 8601 timestamp or a duration like 7d');
   return value;
+}
+
+/** The config's maintenance windows as the console and CLI show them (matchers as text). */
+export function maintenanceWindowsView(windows: readonly MaintenanceWindow[], now: number): { name: string; cron: string; timezone: string; durationMs: number; matchers: string[]; allowSeverity?: string; openNow: boolean; nextOpening?: string }[] {
+  const at = new Date(now).toISOString();
+  return windows.map((w) => {
+    const next = new Cron(w.cron, { timezone: w.timezone, paused: true }).nextRun(new Date(now));
+    return {
+      name: w.name,
+      cron: w.cron,
+      timezone: w.timezone,
+      durationMs: w.duration,
+      matchers: w.matchers.map((m) => `${m.name}${m.op}${JSON.stringify(m.value)}`),
+      ...(w.allowSeverity ? { allowSeverity: w.allowSeverity } : {}),
+      openNow: windowOpen(w, at),
+      ...(next ? { nextOpening: next.toISOString() } : {}),
+    };
+  });
+}
+
+const reloaders = new WeakMap<AlertingService, ConfigFileReloader>();
+
+/** One config-file reloader per alerting service (several servers on one platform share it). */
+export function configReloaderFor(platform: { alerting: AlertingService; dataDir: string }, log?: (line: string) => void): ConfigFileReloader {
+  let r = reloaders.get(platform.alerting);
+  if (!r) reloaders.set(platform.alerting, (r = new ConfigFileReloader({ path: defaultConfigPath(platform.dataDir), alerting: platform.alerting, ...(log ? { log } : {}) })));
+  return r;
 }
 
 /** Silences, noise metrics, feedback, config check and replay/backtest of the alerting pipeline. */
@@ -38,6 +67,10 @@ export function alertingRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
 
     app.delete('/silences/:id', { schema: { tags: ['alerting'], params: z.object({ id: z.string() }) }, preHandler: ctx.role('operator') }, async (req) => alerting.expireSilence(req.params.id, req.principal!.name));
 
+    app.get('/maintenance-windows', { schema: { tags: ['alerting'], description: 'Maintenance windows of the live alerting config, whether each is open now and when it next opens' } }, async () => ({
+      items: maintenanceWindowsView(alerting.config.maintenanceWindows, clock.now()),
+    }));
+
     app.get('/noise', { schema: { tags: ['alerting'], description: 'Noise reduction per day and service: 1 − alerts/events and 1 − incidents/alerts', querystring: z.object({ since: isoOrAgo.optional() }) } }, async (req) => ({
       items: await alerting.noise(req.query.since ? { since: resolveSince(req.query.since, clock.now()) } : {}),
     }));
@@ -48,6 +81,38 @@ export function alertingRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       async (req, reply) => reply.code(201).send(await recordFeedback(store, clock, { ...req.body, principal: req.principal!.name })),
     );
     app.get('/feedback', { schema: { tags: ['alerting'], description: 'Feedback per detecting rule, for tuning thresholds' } }, async () => ({ items: await feedbackByRule(store) }));
+
+    // The alerting config file (`$AIOPS_ALERTING_CONFIG` or `<dataDir>/alerting.yaml`): loaded
+    // when the server starts, and hot-reloaded when it changes or on request.
+    const reloader = configReloaderFor(ctx.platform);
+    if (reloader.hasFile()) await reloader.reload();
+    reloader.watch();
+    app.addHook('onClose', async () => reloader.close());
+
+    app.get('/alerting/config', { schema: { tags: ['alerting'], description: 'The live alerting config and the outcome of the last load of its file' } }, async () => ({
+      path: reloader.path,
+      last: reloader.last ?? null,
+      config: alerting.config,
+    }));
+
+    app.post(
+      '/alerting/config/reload',
+      {
+        schema: { tags: ['alerting'], description: 'Re-read and validate the alerting config file (or the given YAML) and swap it in atomically; an invalid config keeps the live one and names the field', body: z.object({ yaml: z.string().min(1).optional() }).optional() },
+        preHandler: ctx.role('operator'),
+      },
+      async (req, reply) => {
+        if (req.body?.yaml) {
+          const check = checkConfig(req.body.yaml);
+          if (!check.ok) return reply.code(400).send({ error: 'validation', field: check.errors[0]?.path, reason: check.errors[0]?.message, errors: check.errors, kept: true });
+          await alerting.reloadConfig(check.config);
+          return { ok: true, source: 'request', warnings: check.warnings };
+        }
+        const r = await reloader.reload();
+        if (!r.ok) return reply.code(400).send({ error: 'validation', field: r.errors[0]?.path, reason: r.errors[0]?.message, errors: r.errors, kept: true, path: r.path });
+        return { ...r, source: 'file' };
+      },
+    );
 
     app.post('/config/check', { schema: { tags: ['alerting'], body: z.object({ yaml: z.string() }) } }, async (req, reply) => {
       const r = checkConfig(req.body.yaml);

@@ -16,8 +16,12 @@ export function signalRoutes(ctx: ServerContext<ApiCore>): FastifyPluginAsyncZod
       return reply.code(r.status === 'accepted' ? 202 : 200).send(r);
     });
 
-    app.post('/signals/batch', { schema: { tags: ['signals'], body: z.object({ events: z.array(z.unknown()).min(1).max(MAX_BATCH) }) }, preHandler: ctx.role('operator') }, async (req) => {
-      const results = await ctx.platform.alerting.ingestBatch(req.body.events, { via: 'api' });
+    // `{ events: [...] }` is the documented shape; a bare JSON array (what queue consumers and
+    // Alertmanager-style senders post) is accepted too.
+    const events = z.array(z.unknown()).min(1).max(MAX_BATCH);
+    app.post('/signals/batch', { schema: { tags: ['signals'], description: 'Ingest up to 5000 raw events in one commit: `{ "events": [...] }` or a bare JSON array', body: z.union([z.object({ events }), events]) }, preHandler: ctx.role('operator') }, async (req) => {
+      const batch = Array.isArray(req.body) ? req.body : req.body.events;
+      const results = await ctx.platform.alerting.ingestBatch(batch, { via: 'api' });
       const count = (s: string) => results.filter((r) => r.status === s).length;
       return {
         accepted: count('accepted'),

@@ -6,6 +6,7 @@ import { OverviewPage } from './Overview';
 import { PostmortemPage, PostmortemsPage } from './Postmortems';
 import { AlertsPage, ApprovalsPage, AuditPage, ExecutionPage, ExecutionsPage } from './Remediation';
 import { SandboxPage } from './Sandbox';
+import { SilencesPage } from './Silences';
 import { FindingPage, SecurityPage } from './Security';
 import { SloPage, SlosPage } from './Slo';
 
@@ -21,6 +22,7 @@ export const PAGES: PageEntry[] = [
   { path: '', label: 'Overview', list: () => <OverviewPage /> },
   { path: 'incidents', label: 'Incidents', list: () => <IncidentsPage />, detail: (id) => <IncidentPage id={id} /> },
   { path: 'alerts', label: 'Alerts', list: () => <AlertsPage /> },
+  { path: 'silences', label: 'Silences', list: () => <SilencesPage /> },
   { path: 'executions', label: 'Executions', list: () => <ExecutionsPage />, detail: (id) => <ExecutionPage id={id} /> },
   { path: 'approvals', label: 'Approvals', list: () => <ApprovalsPage /> },
   { path: 'audit', label: 'Audit', list: () => <AuditPage /> },

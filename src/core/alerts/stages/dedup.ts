@@ -13,13 +13,20 @@ const RECENT_CHANGES = 20;
  * source attached. Enrichment labels are added after, so inventory changes never split an alert.
  */
 export function fingerprint(signal: Pick<Signal, 'source' | 'resourceArn' | 'metric' | 'rule' | 'labels'>): string {
-  const labels = Object.keys(signal.labels)
-    .filter((k) => !VOLATILE_LABELS.has(k))
-    .sort()
-    .map((k) => `${k}=${signal.labels[k]}`)
-    .join(',');
-  return `alr-${stableHash([signal.source, signal.resourceArn, signal.metric ?? '', signal.rule ?? '', labels].join('|'))}`;
+  const keys = Object.keys(signal.labels).sort();
+  let labels = '';
+  for (const k of keys) if (!VOLATILE_LABELS.has(k)) labels += `${labels ? ',' : ''}${k}=${signal.labels[k]}`;
+  const text = `${signal.source}|${signal.resourceArn}|${signal.metric ?? ''}|${signal.rule ?? ''}|${labels}`;
+  // A storm repeats the same few thousand identities: hash each once.
+  let fp = fingerprints.get(text);
+  if (fp === undefined) {
+    if (fingerprints.size >= FINGERPRINT_MEMO_MAX) fingerprints.clear();
+    fingerprints.set(text, (fp = `alr-${stableHash(text)}`));
+  }
+  return fp;
 }
+const FINGERPRINT_MEMO_MAX = 100_000;
+const fingerprints = new Map<string, string>();
 
 export type AlertTransition = 'opened' | 'refired' | 'resolved' | 'updated' | 'duplicate' | 'stale' | 'ignored';
 
@@ -30,6 +37,14 @@ export interface DedupInput {
   labels: Record<string, string>;
   /** Processing time (ISO), for updatedAt. */
   now: string;
+}
+
+/** `[...list, item].slice(-max)` with one allocation (it runs for every signal of a storm). */
+function appendBounded(list: readonly string[], item: string, max: number): string[] {
+  const from = Math.max(0, list.length + 1 - max);
+  const out = list.slice(from);
+  out.push(item);
+  return out;
 }
 
 const stateKeyOf = (s: Signal): string => `${s.time}|${s.state === 'resolved' ? 1 : 0}|${s.id}`;
@@ -47,9 +62,10 @@ export function applySignal(prev: Alert | undefined, input: DedupInput): { alert
   const firing = s.state === 'firing';
   const key = stateKeyOf(s);
   if (!prev) {
+    const fp = fingerprint(s);
     const alert: Alert = {
-      id: fingerprint(s),
-      fingerprint: fingerprint(s),
+      id: fp,
+      fingerprint: fp,
       status: s.state === 'firing' ? 'firing' : 'resolved',
       severity,
       ...(s.level ? { level: s.level } : {}),
@@ -85,7 +101,7 @@ export function applySignal(prev: Alert | undefined, input: DedupInput): { alert
     count: prev.count + (firing ? 1 : 0),
     firstSeen: s.time < prev.firstSeen ? s.time : prev.firstSeen,
     lastSeen: s.time > prev.lastSeen ? s.time : prev.lastSeen,
-    recentSignalIds: [...(prev.recentSignalIds ?? []), s.id].slice(-RECENT_IDS),
+    recentSignalIds: appendBounded(prev.recentSignalIds ?? [], s.id, RECENT_IDS),
     updatedAt: now,
   };
   let transition: AlertTransition = newer ? 'updated' : 'stale';

@@ -25,15 +25,33 @@ export const MaintenanceWindowSchema = z
   });
 export type MaintenanceWindow = z.infer<typeof MaintenanceWindowSchema>;
 
-const crons = new WeakMap<object, Cron>();
+interface WindowMemo {
+  cron: Cron;
+  /** The last interval found open [from, to) and the last one found closed [from, to). */
+  open?: [number, number];
+  closed?: [number, number];
+}
+const memos = new WeakMap<object, WindowMemo>();
 
-/** Open iff the window's first opening after (at − duration) is at or before `at`. */
+/**
+ * Open iff the window's first opening after (at − duration) is at or before `at`. Each answer
+ * covers an interval (open: [opening, opening + duration); closed: [at, next opening)), so the
+ * alert storm's many checks at nearby times cost one cron computation per interval.
+ */
 export function windowOpen(w: Pick<MaintenanceWindow, 'cron' | 'duration' | 'timezone'>, at: string): boolean {
   const t = Date.parse(at);
-  let cron = crons.get(w);
-  if (!cron) crons.set(w, (cron = new Cron(w.cron, { timezone: w.timezone, paused: true })));
-  const next = cron.nextRun(new Date(t - w.duration));
-  return !!next && next.getTime() <= t;
+  let memo = memos.get(w);
+  if (!memo) memos.set(w, (memo = { cron: new Cron(w.cron, { timezone: w.timezone, paused: true }) }));
+  if (memo.open && t >= memo.open[0] && t < memo.open[1]) return true;
+  if (memo.closed && t >= memo.closed[0] && t < memo.closed[1]) return false;
+  const next = memo.cron.nextRun(new Date(t - w.duration));
+  if (next && next.getTime() <= t) {
+    memo.open = [next.getTime(), next.getTime() + w.duration];
+    return true;
+  }
+  // No opening in (t − duration, next): closed for every time in [t, next).
+  memo.closed = [t, next ? next.getTime() : Number.POSITIVE_INFINITY];
+  return false;
 }
 
 /** The maintenance window muting this alert at `at`, if any (critical may be let through). */

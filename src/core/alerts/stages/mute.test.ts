@@ -49,6 +49,20 @@ describe('Function: findMaintenanceWindow', () => {
     expect(windowOpen(w, '2026-11-22T04:00:00.000Z')).toBe(false);
     expect(windowOpen(w, '2026-11-23T02:30:00.000Z')).toBe(false);
   });
+  it('answers like a fresh cron computation at any time and in any order (the interval memo is exact)', () => {
+    const base = Date.parse('2026-11-15T00:00:00.000Z');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 21 * 24 * 60 }), { minLength: 1, maxLength: 60 }), (minutes) => {
+        const memoised = MaintenanceWindowSchema.parse({ name: 'm', cron: '30 1 * * 0,3', duration: '90m', timezone: 'Europe/Lisbon' });
+        for (const m of minutes) {
+          const at = new Date(base + m * 60_000).toISOString();
+          const fresh = MaintenanceWindowSchema.parse({ name: 'f', cron: '30 1 * * 0,3', duration: '90m', timezone: 'Europe/Lisbon' });
+          expect(windowOpen(memoised, at)).toBe(windowOpen(fresh, at));
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
   it('mutes matching alerts but lets the configured severity through', () => {
     const at = '2026-11-22T03:00:00.000Z';
     expect(findMaintenanceWindow(alert({ labels: { service: 'orders' } }), [w], at)?.name).toBe('sunday-db');

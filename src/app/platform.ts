@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createAlertingService, type AlertingService } from './alerting/service.js';
+import { ConfigFileReloader, defaultConfigPath } from './alerting/configFile.js';
 import { installFeatures, type FeatureName } from './features/index.js';
 import { TokenAuth } from './auth.js';
 import { createRemediationService, type RemediationService } from './remediation/service.js';
@@ -74,6 +75,12 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
   const outbox = new OutboxNotifier(store, clock);
   const notifiers: Record<string, Notifier> = { outbox };
   const alerting: AlertingService = createAlertingService({ store, clock, bus, notifiers, inventory: sandbox.cloud, config: { autoResolve: true } });
+
+  // The alerting config file ($AIOPS_ALERTING_CONFIG or <dataDir>/alerting.yaml) applies before
+  // anything is processed and is hot-reloaded while the platform runs; an invalid file keeps the
+  // built-in config and says why.
+  const alertingConfig = new ConfigFileReloader({ path: defaultConfigPath(opts.dataDir), alerting, log, now: () => clock.now() });
+  if (alertingConfig.hasFile()) await alertingConfig.reload();
 
   // The gateway and the orchestrator refer to each other; the holder breaks the cycle.
   const holder: { orchestrator?: LocalOrchestrator } = {};
@@ -176,6 +183,8 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
     outbox,
     features,
     safety,
+    /** The alerting config file's loader (`GET /alerting/config`, `POST /alerting/config/reload`). */
+    alertingConfig,
     /** Sets the global / per-environment kill switch (stored; takes effect at the next safety decision). */
     async setKillSwitch(killSwitch: SafetyConfig['killSwitch'], by: string): Promise<SafetyConfig['killSwitch']> {
       safety.killSwitch = { global: killSwitch.global, environments: [...new Set(killSwitch.environments)] };
@@ -193,12 +202,16 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
       await bus.drain();
       const resumedExecutions = await orchestrator.resumeAll();
       if (clock instanceof ManualClock) unhookManual = clock.onTick(() => tick());
-      else timer = setInterval(() => void tick().catch((e) => log(`tick failed: ${String(e?.stack ?? e)}`)), 250);
+      else {
+        timer = setInterval(() => void tick().catch((e) => log(`tick failed: ${String(e?.stack ?? e)}`)), 250);
+        alertingConfig.watch();
+      }
       return { pendingSignals, resumedExecutions };
     },
 
     async stop(): Promise<void> {
       if (timer) clearInterval(timer);
+      alertingConfig.close();
       orchestrator.stop();
       unhookManual?.();
       await ticking;

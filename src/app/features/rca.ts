@@ -91,13 +91,9 @@ export async function installRca(core: PlatformCore, override?: RcaFeatureConfig
    * The incident's alert records. `incident.opened` is delivered while the alerting pipeline is
    * still storing the alert that opened it, so a missing record gets a few event-loop turns.
    */
+  /** The incident's alerts (the pipeline stores them before it publishes incident.opened). */
   async function alertsOf(ids: readonly string[]): Promise<Alert[]> {
-    let found: (Alert | undefined)[] = [];
-    for (let turn = 0; turn < 50; turn++) {
-      found = await Promise.all(ids.map((id) => alerts.get(id)));
-      if (found.every(Boolean)) break;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    const found = await Promise.all(ids.map((id) => alerts.get(id)));
     return found.filter((a): a is Alert => a !== undefined);
   }
 

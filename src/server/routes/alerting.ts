@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { backtest, checkConfig, ConfigFileReloader, defaultConfigPath, feedbackByRule, loadAlertingConfig, recordFeedback, type AlertingConfig, type AlertingService } from '../../app/alerting/index.js';
+import { backtest, checkConfig, feedbackByRule, loadAlertingConfig, recordFeedback, type AlertingConfig } from '../../app/alerting/index.js';
 import { Cron } from 'croner';
 import { windowOpen, type MaintenanceWindow } from '../../core/alerts/stages/maintenance.js';
 import { ValidationError } from '../../core/shared/errors.js';
@@ -32,15 +32,6 @@ export function maintenanceWindowsView(windows: readonly MaintenanceWindow[], no
       ...(next ? { nextOpening: next.toISOString() } : {}),
     };
   });
-}
-
-const reloaders = new WeakMap<AlertingService, ConfigFileReloader>();
-
-/** One config-file reloader per alerting service (several servers on one platform share it). */
-export function configReloaderFor(platform: { alerting: AlertingService; dataDir: string }, log?: (line: string) => void): ConfigFileReloader {
-  let r = reloaders.get(platform.alerting);
-  if (!r) reloaders.set(platform.alerting, (r = new ConfigFileReloader({ path: defaultConfigPath(platform.dataDir), alerting: platform.alerting, ...(log ? { log } : {}) })));
-  return r;
 }
 
 /** Silences, noise metrics, feedback, config check and replay/backtest of the alerting pipeline. */
@@ -82,12 +73,8 @@ export function alertingRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     );
     app.get('/feedback', { schema: { tags: ['alerting'], description: 'Feedback per detecting rule, for tuning thresholds' } }, async () => ({ items: await feedbackByRule(store) }));
 
-    // The alerting config file (`$AIOPS_ALERTING_CONFIG` or `<dataDir>/alerting.yaml`): loaded
-    // when the server starts, and hot-reloaded when it changes or on request.
-    const reloader = configReloaderFor(ctx.platform);
-    if (reloader.hasFile()) await reloader.reload();
-    reloader.watch();
-    app.addHook('onClose', async () => reloader.close());
+    // The platform loads and watches the alerting config file; these routes show it and reload on request.
+    const reloader = ctx.platform.alertingConfig;
 
     app.get('/alerting/config', { schema: { tags: ['alerting'], description: 'The live alerting config and the outcome of the last load of its file' } }, async () => ({
       path: reloader.path,

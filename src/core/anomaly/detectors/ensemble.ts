@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DiscordChannelParams, createDiscordChannels, stepDiscord, type DiscordChannel } from './discord.js';
 import seasonalBaseline, { type SeasonalBaselineState } from './seasonalBaseline.js';
 import { clamp01, defineDetector, normalTail } from './types.js';
 
@@ -51,6 +52,10 @@ const Params = z.object({
   smoothTolerance: z.number().min(0).default(0.05),
   /** 'alarm': silence after a score ≥ alarmLevel; 'peak': also, within restRows of any output, only a higher score passes. */
   gate: z.enum(['alarm', 'peak']).default('peak'),
+  /** Shape novelty (streaming discords at several resolutions), max-combined with the likelihood; null = off. */
+  discord: DiscordChannelParams.nullable().default(null),
+  /** 'max': the discords' own likelihood competes with the novelty likelihood; 'raw': their distance joins the raw signal. */
+  discordMode: z.enum(['max', 'raw']).default('max'),
 });
 export type EnsembleParams = z.infer<typeof Params>;
 
@@ -85,6 +90,7 @@ export interface EnsembleState {
   /** Highest score emitted in the current rest period (peak gating). */
   peak: number;
   peakRest: number;
+  discord: DiscordChannel[];
 }
 
 /**
@@ -133,6 +139,7 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     smMax: params.smoothWindows.map(() => 0),
     peak: 0,
     peakRest: 0,
+    discord: params.discord ? createDiscordChannels(params.discord) : [],
   }),
   update(s, point) {
     const p = s.params;
@@ -189,6 +196,15 @@ export default defineDetector<EnsembleParams, EnsembleState>({
 
     // 3. likelihood of the short average of the raw score under its own history
     let rawScore = (1 - p.errorWeight) * novelty + p.errorWeight * errScore;
+    let shape = 0;
+    if (p.discord) {
+      shape = stepDiscord(s.discord, p.discord, x);
+      if (p.discordMode === 'raw') {
+        let d = 0;
+        for (const c of s.discord) d += c.last;
+        rawScore = (rawScore + d / s.discord.length) / 2;
+      }
+    }
     const band = seasonalBaseline.update(s.seasonal, point);
     if (p.seasonalWeight > 0) rawScore = (1 - p.seasonalWeight) * rawScore + p.seasonalWeight * band.score;
     s.rawSum += rawScore - s.raw[s.rawPos]!;
@@ -213,6 +229,8 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     s.histSum += avg;
     s.histSumSq += avg * avg;
     s.histPos = (s.histPos + 1) % p.historyWindow;
+
+    if (p.discordMode === 'max' && shape > score) score = shape;
 
     // 4b. range break of moving averages at several scales (level shifts hidden in noise)
     const cap = s.sm.length;

@@ -52,8 +52,11 @@ const Params = z.object({
   smoothTolerance: z.number().min(0).default(0.05),
   /** 'alarm': silence after a score ≥ alarmLevel; 'peak': also, within restRows of any output, only a higher score passes. */
   gate: z.enum(['alarm', 'peak']).default('peak'),
-  /** Shape novelty (streaming discords at several resolutions), max-combined with the likelihood; null = off. */
-  discord: DiscordChannelParams.nullable().default(null),
+  /**
+   * Shape novelty (streaming discords at three resolutions, calibrated by the same likelihood recipe),
+   * max-combined with the novelty likelihood; null = off (the design before it: 67.31 on NAB).
+   */
+  discord: DiscordChannelParams.nullable().default(() => DiscordChannelParams.parse({})),
   /** 'max': the discords' own likelihood competes with the novelty likelihood; 'raw': their distance joins the raw signal. */
   discordMode: z.enum(['max', 'raw']).default('max'),
 });

@@ -35,6 +35,8 @@ export const DiscordChannelParams = z.object({
   flatFraction: z.number().min(0).max(1).default(0.02),
   historyWindow: z.number().int().min(20).max(20000).default(2000),
   minHistory: z.number().int().min(2).default(50),
+  /** Candidates a subsequence needs before its distance counts (with few, every shape looks new). */
+  minCandidates: z.number().int().min(1).default(64),
   minStd: z.number().positive().default(0.05),
   recomputeEvery: z.number().int().min(1).max(4096).default(128),
   /** Distances averaged before the likelihood (1 = the distance itself), as Numenta averages raw scores. */
@@ -269,7 +271,7 @@ export function stepDiscord(channels: DiscordChannel[], p: DiscordChannelParams,
     if (d) d.T[c.k - c.base] = v;
     c.k++;
     const dist = newestDistance(c, p);
-    if (dist < 0) continue;
+    if (dist < 0 || c.k - p.length - Math.max(1, p.length >> 1) + 1 < p.minCandidates) continue;
     c.last = dist;
     c.recentSum += dist - c.recent[c.recentPos]!;
     c.recent[c.recentPos] = dist;

@@ -15,6 +15,9 @@ import { clamp01, defineDetector, normalTail } from './types.js';
  * 3. Likelihood (after Numenta's anomaly likelihood): the mean of the raw score over a short
  *    window is compared with a Gaussian fitted to its own longer history; the tail probability
  *    is mapped to [0, 1] on a log scale, so only rare bursts score high, whatever the series.
+ * 3b. Shape novelty (`discord.ts`): the distance of the newest z-normalised subsequence to its
+ *    nearest earlier one at three down-sampling factors, calibrated by the same likelihood recipe
+ *    and max-combined with the novelty likelihood (sees a missing daily peak inside the range).
  * 4. Range breaks score 1: a value beyond the running min/max by more than `rangeTolerance` of
  *    the range, or a moving average (`smoothWindows`) beyond the range of its own past values
  *    (a level shift hidden in noise).
@@ -112,8 +115,8 @@ function seenSet(contexts: Record<number, 1>): Set<number> {
 
 export default defineDetector<EnsembleParams, EnsembleState>({
   id: 'ensemble',
-  title: 'Production ensemble (context novelty + prediction error → likelihood, gated)',
-  summary: 'One calibrated likelihood-style score from quantised-context novelty and robust prediction error, silent after an alarm.',
+  title: 'Production ensemble (context and shape novelty → likelihood, range breaks, gated)',
+  summary: 'One calibrated likelihood-style score from quantised-context novelty, subsequence discords and range breaks, silent after an alarm.',
   kind: 'univariate',
   schema: Params,
   create: (params) => ({

@@ -29,7 +29,7 @@ import { clamp01, defineDetector, normalTail } from './types.js';
  * so a resumed detector continues bit for bit as an uninterrupted one.
  */
 export const DiscordChannelParams = z.object({
-  factors: z.array(z.number().int().min(1).max(256)).min(1).max(6).default([1, 4, 16]),
+  factors: z.array(z.number().int().min(1).max(256)).min(1).max(6).default([4, 16]),
   length: z.number().int().min(4).max(128).default(16),
   memory: z.number().int().min(16).max(8192).default(768),
   flatFraction: z.number().min(0).max(1).default(0.02),
@@ -41,6 +41,11 @@ export const DiscordChannelParams = z.object({
   recomputeEvery: z.number().int().min(1).max(4096).default(128),
   /** Distances averaged before the likelihood (1 = the distance itself), as Numenta averages raw scores. */
   shortWindow: z.number().int().min(1).max(200).default(10),
+  /**
+   * After a score ≥ 0.5 a resolution stays silent (still learning) for length + shortWindow points,
+   * while its subsequences and their average still contain the alarm's shape: one shape, one alarm.
+   */
+  quietSpan: z.boolean().default(true),
 });
 export type DiscordChannelParams = z.infer<typeof DiscordChannelParams>;
 
@@ -68,6 +73,8 @@ export interface DiscordChannel {
   histCount: number;
   histMean: number;
   histVar: number;
+  /** Down-sampled points this resolution stays silent for (quietSpan). */
+  quiet: number;
 }
 
 /** Derived per-subsequence data, aligned with `paa` (same base). */
@@ -77,7 +84,7 @@ interface Derived {
   qt: Float64Array;
   mu: Float64Array;
   sd: Float64Array;
-  /** w = 1/σ', e = μ·w, v = σ²/σ'² for the current flat floor (σ' = max(σ, floor)). */
+  /** w = 1/σ', e = μ·w, v = m·σ²/σ'² for the current flat floor (σ' = max(σ, floor)). */
   w: Float64Array;
   e: Float64Array;
   v: Float64Array;
@@ -107,6 +114,7 @@ export function createDiscordChannels(p: DiscordChannelParams): DiscordChannel[]
     histCount: 0,
     histMean: 0,
     histVar: 0,
+    quiet: 0,
   }));
 }
 
@@ -123,17 +131,17 @@ function muSd(c: DiscordChannel, d: Derived, m: number, r: number): void {
   d.sd[r] = Math.sqrt(Math.max(0, sq / m - mu * mu));
 }
 
-function normalise(d: Derived, r: number, floor: number): void {
+function normalise(d: Derived, r: number, floor: number, m: number): void {
   const sd = d.sd[r]!;
   const s = sd > floor ? sd : floor;
   d.w[r] = 1 / s;
   d.e[r] = d.mu[r]! / s;
-  d.v[r] = (sd * sd) / (s * s);
+  d.v[r] = (m * sd * sd) / (s * s);
 }
 
 /**
  * QT_j[s] = QT_{j−1}[s−1] − T[s−1]·T[j−1] + T[s+m−1]·T[j+m−1] for s from hi down to lo (so
- * qt[s−1] is still the previous subsequence's), and the smallest d² − m·v_j among them. The hot
+ * qt[s−1] is still the previous subsequence's), and the smallest d² − v_j among them. The hot
  * loop, kept in its own small function so the engine optimises it alone.
  */
 function diagonalPass(T: Float64Array, qt: Float64Array, w: Float64Array, e: Float64Array, v: Float64Array, lo: number, hi: number, jr: number, m: number, twoWJ: number, mMuJ: number): number {
@@ -149,15 +157,15 @@ function diagonalPass(T: Float64Array, qt: Float64Array, w: Float64Array, e: Flo
     qt[s] = q;
     const q2 = qt[s - 2]! - T[s - 2]! * a + T[s + off - 1]! * b;
     qt[s - 1] = q2;
-    const d2 = m * v[s]! - twoWJ * (w[s]! * q - mMuJ * e[s]!);
-    const d22 = m * v[s - 1]! - twoWJ * (w[s - 1]! * q2 - mMuJ * e[s - 1]!);
+    const d2 = v[s]! - twoWJ * (w[s]! * q - mMuJ * e[s]!);
+    const d22 = v[s - 1]! - twoWJ * (w[s - 1]! * q2 - mMuJ * e[s - 1]!);
     if (d2 < best) best = d2;
     if (d22 < best2) best2 = d22;
   }
   if (s === lo) {
     const q = qt[s - 1]! - T[s - 1]! * a + T[s + off]! * b;
     qt[s] = q;
-    const d2 = m * v[s]! - twoWJ * (w[s]! * q - mMuJ * e[s]!);
+    const d2 = v[s]! - twoWJ * (w[s]! * q - mMuJ * e[s]!);
     if (d2 < best) best = d2;
   }
   return best < best2 ? best : best2;
@@ -165,7 +173,7 @@ function diagonalPass(T: Float64Array, qt: Float64Array, w: Float64Array, e: Flo
 
 /**
  * Dot products of subsequence j with its candidates [lo, hi] (exactly, or by the diagonal
- * recurrence from j − 1) and the smallest squared distance among them (before adding m·v_j).
+ * recurrence from j − 1) and the smallest squared distance among them (before adding v_j).
  */
 function advance(c: DiscordChannel, d: Derived, p: DiscordChannelParams, j: number): number {
   const m = p.length;
@@ -180,7 +188,7 @@ function advance(c: DiscordChannel, d: Derived, p: DiscordChannelParams, j: numb
   }
   const sLo = lo - b0;
   const sHi = hi - b0;
-  // d² = m·(v_s + v_j) − 2·w_j·(w_s·QT − m·μ_j·e_s): the z-normalised distance with floored σ
+  // d² = v_s + v_j − 2·w_j·(w_s·QT − m·μ_j·e_s): the z-normalised distance with floored σ
   const wJ = w[jr]!;
   const twoWJ = 2 * wJ;
   const mMuJ = m * d.mu[jr]!;
@@ -190,7 +198,7 @@ function advance(c: DiscordChannel, d: Derived, p: DiscordChannelParams, j: numb
       let q = 0;
       for (let t = 0; t < m; t++) q += T[s + t]! * T[jr + t]!;
       qt[s] = q;
-      const d2 = m * v[s]! - twoWJ * (w[s]! * q - mMuJ * e[s]!);
+      const d2 = v[s]! - twoWJ * (w[s]! * q - mMuJ * e[s]!);
       if (d2 < best) best = d2;
     }
   } else {
@@ -201,7 +209,7 @@ function advance(c: DiscordChannel, d: Derived, p: DiscordChannelParams, j: numb
       let q = 0;
       for (let t = 0; t < m; t++) q += T[sLo + t]! * T[jr + t]!;
       qt[sLo] = q;
-      const d2 = m * v[sLo]! - twoWJ * (w[sLo]! * q - mMuJ * e[sLo]!);
+      const d2 = v[sLo]! - twoWJ * (w[sLo]! * q - mMuJ * e[sLo]!);
       if (d2 < best) best = d2;
     }
   }
@@ -234,12 +242,12 @@ function newestDistance(c: DiscordChannel, p: DiscordChannelParams): number {
   const range = c.max - c.min;
   const floor = range > 0 ? Math.max(p.flatFraction * 2 ** Math.floor(Math.log2(range)), 1e-12) : 1e-12;
   if (floor !== d.floor) {
-    for (let r = Math.max(0, j - p.memory) - c.base; r <= jr; r++) normalise(d, r, floor);
+    for (let r = Math.max(0, j - p.memory) - c.base; r <= jr; r++) normalise(d, r, floor, m);
     d.floor = floor;
-  } else normalise(d, jr, floor);
+  } else normalise(d, jr, floor, m);
   const best = advance(c, d, p, j);
   if (best === Infinity) return -1;
-  return Math.sqrt(Math.max(0, best + m * d.v[jr]!)) / (2 * Math.sqrt(m));
+  return Math.sqrt(Math.max(0, best + d.v[jr]!)) / (2 * Math.sqrt(m));
 }
 
 /**
@@ -280,7 +288,11 @@ export function stepDiscord(channels: DiscordChannel[], p: DiscordChannelParams,
     if (c.histCount >= p.minHistory) {
       const std = Math.max(Math.sqrt(c.histVar), p.minStd);
       const score = Math.log(normalTail((avg - c.histMean) / std) + 1e-10) / Math.log(1e-10);
-      if (score > out) out = score;
+      if (c.quiet > 0) c.quiet--;
+      else {
+        if (score > out) out = score;
+        if (p.quietSpan && score >= 0.5) c.quiet = p.length + p.shortWindow;
+      }
     }
     // exponentially weighted moments over about historyWindow distances (a plain mean at first)
     c.histCount++;

@@ -56,6 +56,11 @@ const Params = z.object({
   /** 'alarm': silence after a score ≥ alarmLevel; 'peak': also, within restRows of any output, only a higher score passes. */
   gate: z.enum(['alarm', 'peak']).default('peak'),
   /**
+   * Rows during which a likelihood (not range-break) alarm must beat the previous one, a per-series
+   * bar; 0 = off (on NAB, 2000: 68.41 / 63.04 / 72.26, 500: 68.68 / 62.67 / 72.80; not chosen a priori).
+   */
+  likelihoodMemory: z.number().int().min(0).default(0),
+  /**
    * Shape novelty (streaming discords at three resolutions, calibrated by the same likelihood recipe),
    * max-combined with the novelty likelihood; null = off (the design before it: 67.31 on NAB).
    */
@@ -96,6 +101,9 @@ export interface EnsembleState {
   /** Highest score emitted in the current rest period (peak gating). */
   peak: number;
   peakRest: number;
+  /** Strongest likelihood alarm in the last `likelihoodMemory` rows (a per-series bar for the next one). */
+  likPeak: number;
+  likPeakRest: number;
   discord: DiscordChannel[];
 }
 
@@ -145,6 +153,8 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     smMax: params.smoothWindows.map(() => 0),
     peak: 0,
     peakRest: 0,
+    likPeak: 0,
+    likPeakRest: 0,
     discord: params.discord ? createDiscordChannels(params.discord) : [],
   }),
   update(s, point) {
@@ -256,6 +266,14 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     s.sm[s.smPos] = x;
     s.smPos = (s.smPos + 1) % cap;
     // 4. range break, 5. warm-up and gating
+    if (p.likelihoodMemory > 0 && score < 1 && !rangeBreak && s.n > p.warmupRows && s.rest === 0 && score >= p.alarmLevel) {
+      if (s.likPeakRest > 0 && score <= s.likPeak) score = 0;
+      else {
+        s.likPeak = score;
+        s.likPeakRest = p.likelihoodMemory;
+      }
+    }
+    if (s.likPeakRest > 0) s.likPeakRest--;
     if (rangeBreak) score = 1;
     if (s.n <= p.warmupRows) score = 0;
     if (s.rest > 0) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DiscordChannelParams, createDiscordChannels, stepDiscord, type DiscordChannel } from './discord.js';
 import seasonalBaseline, { type SeasonalBaselineState } from './seasonalBaseline.js';
 import { clamp01, defineDetector, normalTail } from './types.js';
 
@@ -14,6 +15,9 @@ import { clamp01, defineDetector, normalTail } from './types.js';
  * 3. Likelihood (after Numenta's anomaly likelihood): the mean of the raw score over a short
  *    window is compared with a Gaussian fitted to its own longer history; the tail probability
  *    is mapped to [0, 1] on a log scale, so only rare bursts score high, whatever the series.
+ * 3b. Shape novelty (`discord.ts`): the distance of the newest z-normalised subsequence to its
+ *    nearest earlier one at three down-sampling factors, calibrated by the same likelihood recipe
+ *    and max-combined with the novelty likelihood (sees a missing daily peak inside the range).
  * 4. Range breaks score 1: a value beyond the running min/max by more than `rangeTolerance` of
  *    the range, or a moving average (`smoothWindows`) beyond the range of its own past values
  *    (a level shift hidden in noise).
@@ -51,6 +55,18 @@ const Params = z.object({
   smoothTolerance: z.number().min(0).default(0.05),
   /** 'alarm': silence after a score ≥ alarmLevel; 'peak': also, within restRows of any output, only a higher score passes. */
   gate: z.enum(['alarm', 'peak']).default('peak'),
+  /**
+   * Rows during which a likelihood (not range-break) alarm must beat the previous one, a per-series
+   * bar; 0 = off (on NAB, 2000: 68.41 / 63.04 / 72.26, 500: 68.68 / 62.67 / 72.80; not chosen a priori).
+   */
+  likelihoodMemory: z.number().int().min(0).default(0),
+  /**
+   * Shape novelty (streaming discords at three resolutions, calibrated by the same likelihood recipe),
+   * max-combined with the novelty likelihood; null = off (the design before it: 67.31 on NAB).
+   */
+  discord: DiscordChannelParams.nullable().default(() => DiscordChannelParams.parse({})),
+  /** 'max': the discords' own likelihood competes with the novelty likelihood; 'raw': their distance joins the raw signal. */
+  discordMode: z.enum(['max', 'raw']).default('max'),
 });
 export type EnsembleParams = z.infer<typeof Params>;
 
@@ -85,6 +101,10 @@ export interface EnsembleState {
   /** Highest score emitted in the current rest period (peak gating). */
   peak: number;
   peakRest: number;
+  /** Strongest likelihood alarm in the last `likelihoodMemory` rows (a per-series bar for the next one). */
+  likPeak: number;
+  likPeakRest: number;
+  discord: DiscordChannel[];
 }
 
 /**
@@ -103,8 +123,8 @@ function seenSet(contexts: Record<number, 1>): Set<number> {
 
 export default defineDetector<EnsembleParams, EnsembleState>({
   id: 'ensemble',
-  title: 'Production ensemble (context novelty + prediction error → likelihood, gated)',
-  summary: 'One calibrated likelihood-style score from quantised-context novelty and robust prediction error, silent after an alarm.',
+  title: 'Production ensemble (context and shape novelty → likelihood, range breaks, gated)',
+  summary: 'One calibrated likelihood-style score from quantised-context novelty, subsequence discords and range breaks, silent after an alarm.',
   kind: 'univariate',
   schema: Params,
   create: (params) => ({
@@ -133,6 +153,9 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     smMax: params.smoothWindows.map(() => 0),
     peak: 0,
     peakRest: 0,
+    likPeak: 0,
+    likPeakRest: 0,
+    discord: params.discord ? createDiscordChannels(params.discord) : [],
   }),
   update(s, point) {
     const p = s.params;
@@ -189,6 +212,15 @@ export default defineDetector<EnsembleParams, EnsembleState>({
 
     // 3. likelihood of the short average of the raw score under its own history
     let rawScore = (1 - p.errorWeight) * novelty + p.errorWeight * errScore;
+    let shape = 0;
+    if (p.discord) {
+      shape = stepDiscord(s.discord, p.discord, x);
+      if (p.discordMode === 'raw') {
+        let d = 0;
+        for (const c of s.discord) d += c.last;
+        rawScore = (rawScore + d / s.discord.length) / 2;
+      }
+    }
     const band = seasonalBaseline.update(s.seasonal, point);
     if (p.seasonalWeight > 0) rawScore = (1 - p.seasonalWeight) * rawScore + p.seasonalWeight * band.score;
     s.rawSum += rawScore - s.raw[s.rawPos]!;
@@ -214,6 +246,8 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     s.histSumSq += avg * avg;
     s.histPos = (s.histPos + 1) % p.historyWindow;
 
+    if (p.discordMode === 'max' && shape > score) score = shape;
+
     // 4b. range break of moving averages at several scales (level shifts hidden in noise)
     const cap = s.sm.length;
     for (let k = 0; k < p.smoothWindows.length; k++) {
@@ -232,6 +266,14 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     s.sm[s.smPos] = x;
     s.smPos = (s.smPos + 1) % cap;
     // 4. range break, 5. warm-up and gating
+    if (p.likelihoodMemory > 0 && score < 1 && !rangeBreak && s.n > p.warmupRows && s.rest === 0 && score >= p.alarmLevel) {
+      if (s.likPeakRest > 0 && score <= s.likPeak) score = 0;
+      else {
+        s.likPeak = score;
+        s.likPeakRest = p.likelihoodMemory;
+      }
+    }
+    if (s.likPeakRest > 0) s.likPeakRest--;
     if (rangeBreak) score = 1;
     if (s.n <= p.warmupRows) score = 0;
     if (s.rest > 0) {

@@ -1,3 +1,4 @@
+import discord from './discord.js';
 import ensemble from './ensemble.js';
 import isolationForest from './isolationForest.js';
 import isolationForestWindowed from './isolationForestWindowed.js';
@@ -9,7 +10,7 @@ export * from './types.js';
 export * from './forest.js';
 
 /** Every univariate detector, production ensemble first. The registry test loops over all of them. */
-export const DETECTORS: readonly AnyDetector[] = [ensemble, seasonalBaseline, levelShift, isolationForestWindowed];
+export const DETECTORS: readonly AnyDetector[] = [ensemble, seasonalBaseline, levelShift, isolationForestWindowed, discord];
 
 /** Detectors over several metrics of one resource. */
 export const VECTOR_DETECTORS: readonly AnyVectorDetector[] = [isolationForest];

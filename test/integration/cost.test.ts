@@ -137,11 +137,11 @@ describe('Scenario: cost intelligence on the sandbox, manual clock', () => {
   });
 
   it('refuses to approve a recommendation whose runbook is not in the catalogue', async () => {
-    // rds-idle and dynamodb-overprovisioned map to runbooks the catalogue does not hold yet.
+    // Every rule's runbook is in the catalogue (cost-runbooks.test.ts); a stored recommendation naming a missing one still fails closed.
     const prevGen = await recFor('legacy-batch', 'ec2-previous-generation');
     const recs = t.platform.store.collection<CostRecommendationDoc>('recommendations');
-    await recs.update(prevGen.id, (cur) => ({ ...cur, recommendation: { ...cur.recommendation, remediation: { ...cur.recommendation.remediation!, runbookId: 'AIOps-RightSizeDynamoDbCapacity' } } }));
-    await expect(t.platform.features.cost.approve(prevGen.id, 'finops-lead')).rejects.toThrow(/AIOps-RightSizeDynamoDbCapacity is not in the remediation catalogue/);
+    await recs.update(prevGen.id, (cur) => ({ ...cur, recommendation: { ...cur.recommendation, remediation: { ...cur.recommendation.remediation!, runbookId: 'AIOps-NotInCatalogue' } } }));
+    await expect(t.platform.features.cost.approve(prevGen.id, 'finops-lead')).rejects.toThrow(/AIOps-NotInCatalogue is not in the remediation catalogue/);
     expect((await t.platform.features.cost.getRecommendation(prevGen.id)).status).toBe('open');
   });
 });

@@ -52,4 +52,29 @@ describe('Class: SandboxCloud (cost right-sizing calls)', () => {
     const alias = s.resolve('orders-processor:live');
     expect(await s.cloud.execute({ call: 'lambda:UpdateFunctionConfiguration', target: alias.arn, params: { MemorySize: 256 } })).toMatchObject({ ok: false });
   });
+
+  it('stops an available DB instance with its snapshot, refuses to stop it twice, and starts it again', async () => {
+    const s = sandboxAt();
+    const db = s.resolve('orders-db');
+    const stop = () => s.cloud.execute({ call: 'rds:StopDBInstance', target: db.arn, params: { DBInstanceIdentifier: db.id, DBSnapshotIdentifier: 'aiops-stop-orders-db' } });
+    expect(await stop()).toMatchObject({ ok: true, before: { DBInstanceStatus: 'available' }, after: { DBInstanceStatus: 'stopped' } });
+    expect(s.resolve('orders-db').state.DBSnapshots).toEqual([expect.objectContaining({ DBSnapshotIdentifier: 'aiops-stop-orders-db', Status: 'available' })]);
+    expect(await stop()).toMatchObject({ ok: false, error: expect.stringMatching(/InvalidDBInstanceState/) });
+    const start = () => s.cloud.execute({ call: 'rds:StartDBInstance', target: db.arn, params: { DBInstanceIdentifier: db.id } });
+    expect(await start()).toMatchObject({ ok: true, after: { DBInstanceStatus: 'available' } });
+    expect(await start()).toMatchObject({ ok: false, error: expect.stringMatching(/InvalidDBInstanceState/) });
+  });
+
+  it('counts decreases of a table’s capacity per UTC day and refuses the fifth within the hour; increases are not limited', async () => {
+    const s = sandboxAt();
+    const table = s.resolve('orders');
+    const update = (rcu: number, wcu = 200) => s.cloud.execute({ call: 'dynamodb:UpdateTable', target: table.arn, params: { TableName: 'orders', ProvisionedThroughput: { ReadCapacityUnits: rcu, WriteCapacityUnits: wcu } } });
+    for (const [i, rcu] of [390, 380, 370, 360].entries()) {
+      expect(await update(rcu)).toMatchObject({ ok: true, after: { ProvisionedThroughput: { ReadCapacityUnits: rcu, NumberOfDecreasesToday: i + 1 } } });
+    }
+    expect(await update(350)).toMatchObject({ ok: false, error: expect.stringMatching(/LimitExceededException/) });
+    expect(await update(800)).toMatchObject({ ok: true, after: { ProvisionedThroughput: { ReadCapacityUnits: 800, NumberOfDecreasesToday: 4 } } });
+    expect(await update(0)).toMatchObject({ ok: false });
+    expect(s.resolve('orders').state.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 800, WriteCapacityUnits: 200 });
+  });
 });

@@ -132,11 +132,30 @@ const HANDLERS: Record<string, ActionHandler> = {
     if (existing.some((i) => i.CallerReference === ref)) return {};
     return { Invalidations: [...existing, { Paths: (batch.Paths as State | undefined)?.Items ?? p.Paths ?? ['/*'], CallerReference: ref, Status: 'Completed' }] };
   },
-  'dynamodb:UpdateTable': (_r, p) => {
+  'dynamodb:UpdateTable': (r, p, now) => {
     const t = p.ProvisionedThroughput as State | undefined;
     if (!t || !Number.isInteger(num(t.ReadCapacityUnits)) || !Number.isInteger(num(t.WriteCapacityUnits))) return { error: 'ProvisionedThroughput needs integer ReadCapacityUnits and WriteCapacityUnits' };
-    return { ProvisionedThroughput: { ReadCapacityUnits: num(t.ReadCapacityUnits), WriteCapacityUnits: num(t.WriteCapacityUnits) } };
+    const rcu = num(t.ReadCapacityUnits);
+    const wcu = num(t.WriteCapacityUnits);
+    if (rcu < 1 || wcu < 1) return { error: 'ValidationException: capacity units must be at least 1' };
+    // DynamoDB counts decreases per UTC day: 4 at any time, then one an hour after an hour without one (27 at most).
+    const cur = (r.state.ProvisionedThroughput as State | undefined) ?? {};
+    const decrease = rcu < num(cur.ReadCapacityUnits ?? rcu) || wcu < num(cur.WriteCapacityUnits ?? wcu);
+    const last = typeof cur.LastDecreaseDateTime === 'string' ? cur.LastDecreaseDateTime : undefined;
+    const today = last !== undefined && last.slice(0, 10) === now.slice(0, 10) ? num(cur.NumberOfDecreasesToday ?? 0) : 0;
+    const tracked = { ...(last ? { LastDecreaseDateTime: last } : {}), ...(cur.NumberOfDecreasesToday !== undefined || decrease ? { NumberOfDecreasesToday: today } : {}) };
+    if (!decrease) return { ProvisionedThroughput: { ...tracked, ReadCapacityUnits: rcu, WriteCapacityUnits: wcu } };
+    const hourSinceLast = last === undefined || Date.parse(now) - Date.parse(last) >= 3_600_000;
+    if (today >= 27 || (today >= 4 && !hourSinceLast)) return { error: `LimitExceededException: ${today} decreases of provisioned throughput today` };
+    return { ProvisionedThroughput: { ReadCapacityUnits: rcu, WriteCapacityUnits: wcu, NumberOfDecreasesToday: today + 1, LastDecreaseDateTime: now } };
   },
+  // Cost right-sizing of an idle database. RDS stops only an available instance and starts only a stopped one.
+  'rds:StopDBInstance': (r, p, now) => {
+    if (r.state.DBInstanceStatus !== 'available') return { error: `InvalidDBInstanceState: DB instance is ${String(r.state.DBInstanceStatus)}, not available` };
+    const snapshot = typeof p.DBSnapshotIdentifier === 'string' ? [{ DBSnapshotIdentifier: p.DBSnapshotIdentifier, SnapshotCreateTime: now, Status: 'available' }] : [];
+    return { DBInstanceStatus: 'stopped', ...(snapshot.length ? { DBSnapshots: [...((r.state.DBSnapshots as unknown[] | undefined) ?? []), ...snapshot] } : {}) };
+  },
+  'rds:StartDBInstance': (r) => (r.state.DBInstanceStatus === 'stopped' ? { DBInstanceStatus: 'available' } : { error: `InvalidDBInstanceState: DB instance is ${String(r.state.DBInstanceStatus)}, not stopped` }),
   // Read-only confirmation: records when it was checked, changes nothing else.
   'rds:DescribeDBInstances': (r, _p, now) => ({ LastConfirmed: { AvailabilityZone: r.state.AvailabilityZone, DBInstanceStatus: r.state.DBInstanceStatus, at: now } }),
   'route53:UpdateHealthCheck': (_r, p) => ({ Disabled: Boolean(p.Disabled) }),

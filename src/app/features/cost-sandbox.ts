@@ -108,6 +108,19 @@ export function isGone(r: ResourceRecord): boolean {
 }
 
 /**
+ * A DynamoDB table's peak consumed read and write rates (units per second) when its state gives
+ * them (`PeakConsumedCapacity`, which the cost-overprovisioned-table scenario sets): the sandbox
+ * publishes no write consumption, so this stands in for CloudWatch's ConsumedRead/WriteCapacityUnits.
+ */
+function tablePeaks(r: ResourceRecord): { read: number; write: number } | undefined {
+  if (r.type !== 'AWS::DynamoDB::Table') return undefined;
+  const p = obj(r.state.PeakConsumedCapacity);
+  const read = p.ReadCapacityUnits;
+  const write = p.WriteCapacityUnits;
+  return typeof read === 'number' && typeof write === 'number' && read >= 0 && write >= 0 ? { read, write } : undefined;
+}
+
+/**
  * Daily aggregates for the sandbox: the same GetMetricData queries the AWS path sends (one-day
  * period), plus Lambda's `used_memory_max`, which the sandbox does not publish as a Lambda Insights
  * metric: it keeps the function's "Max Memory Used" (as the REPORT log lines give it) in the
@@ -135,7 +148,7 @@ export function sandboxDailyMetrics(metrics: Metrics) {
         .filter((name) => name !== 'used_memory_max')
         // A load balancer needs the one metric of its kind: RequestCount (ALB) or NewFlowCount (NLB).
         .filter((name) => r.type !== 'AWS::ElasticLoadBalancingV2::LoadBalancer' || name === (r.state.type === 'network' ? 'NewFlowCount' : 'RequestCount'));
-    const complete = resources.filter((r) => required(r).every((name) => published.get(r.arn)?.has(name)));
+    const complete = resources.filter((r) => !tablePeaks(r) && required(r).every((name) => published.get(r.arn)?.has(name)));
     const plan = dailyMetricQueries(complete);
     // endMs is today's midnight: stop one period earlier so the day in progress is never read.
     const out = toDailyMetrics(plan, await metrics.getMetricData(plan.queries, startMs, endMs - 1));
@@ -145,6 +158,17 @@ export function sandboxDailyMetrics(metrics: Metrics) {
       const m = out.get(r.arn);
       if (used === undefined || !m) continue;
       m['used_memory_max'] = (m['Invocations'] ?? []).filter((p) => p.value >= 1).map((p) => ({ date: p.date, value: used }));
+    }
+    // Tables whose peak consumption is given in state get that peak on every complete day of the window.
+    const days: string[] = [];
+    for (let d = startMs; d + 86_400_000 <= endMs; d += 86_400_000) days.push(new Date(d).toISOString().slice(0, 10));
+    for (const r of resources) {
+      const peaks = tablePeaks(r);
+      if (!peaks) continue;
+      out.set(r.arn, {
+        ConsumedReadCapacityUnits: days.map((date) => ({ date, value: peaks.read })),
+        ConsumedWriteCapacityUnits: days.map((date) => ({ date, value: peaks.write })),
+      });
     }
     return out;
   };

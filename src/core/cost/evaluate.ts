@@ -15,6 +15,10 @@ export function evaluateRule(rule: CostRuleDescriptor, input: CostInput, ctx: Ru
   } catch (e) {
     return { kind: 'error', reason: e instanceof Error ? e.message : String(e) };
   }
+  // Fail closed: a remediation must start the runbook the rule declares (the catalogue is checked against that).
+  if (v.kind === 'recommendation' && v.remediation && v.remediation.runbookId !== rule.runbookId) {
+    return { kind: 'error', reason: `recommendation names runbook ${v.remediation.runbookId}, rule ${rule.id} declares ${rule.runbookId ?? 'none'}` };
+  }
   if (v.kind === 'recommendation' && v.monthlySavingsUsd < ctx.config.minMonthlySavingsUsd) {
     return { kind: 'not-applicable', reason: `saves $${v.monthlySavingsUsd}/month, below the $${ctx.config.minMonthlySavingsUsd} minimum` };
   }

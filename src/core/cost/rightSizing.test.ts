@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_LAMBDA_MEMORY_MB, MIN_LAMBDA_MEMORY_MB, recommendedLambdaMemoryMb, successorInstanceType } from './rightSizing.js';
+import { MAX_LAMBDA_MEMORY_MB, MIN_LAMBDA_MEMORY_MB, capacityDimension, recommendedLambdaMemoryMb, rightSizedThroughput, successorInstanceType } from './rightSizing.js';
 
 describe('Function: successorInstanceType', () => {
   it.each([
@@ -40,6 +40,37 @@ describe('Function: recommendedLambdaMemoryMb', () => {
         expect(mb).toBeGreaterThanOrEqual(Math.min(MAX_LAMBDA_MEMORY_MB, peak * (1 + headroom / 100)));
         expect(mb).toBeGreaterThanOrEqual(MIN_LAMBDA_MEMORY_MB);
         expect(mb % 64).toBe(0);
+      }),
+    );
+  });
+});
+
+describe('Function: capacityDimension', () => {
+  it.each([
+    // provisioned, peak, target, over
+    [400, 56, 80, true],
+    [400, 120, 172, true], // exactly 30 %: over
+    [400, 121, 173, false],
+    [200, 0, 1, true], // nothing consumed: at least 1 unit
+    [1, 0, 1, false], // already at the minimum
+    [0, 5, 8, false],
+  ])('%i provisioned, peak %d → target %i, over=%s', (provisioned, peak, target, over) => {
+    expect(capacityDimension(provisioned, peak)).toMatchObject({ target, over });
+  });
+
+  it('right-sizes only the over-provisioned dimensions', () => {
+    expect(rightSizedThroughput(capacityDimension(400, 56), capacityDimension(200, 12))).toEqual({ ReadCapacityUnits: 80, WriteCapacityUnits: 18 });
+    expect(rightSizedThroughput(capacityDimension(400, 56), capacityDimension(200, 150))).toEqual({ ReadCapacityUnits: 80, WriteCapacityUnits: 200 });
+  });
+
+  it('never raises capacity and always puts the peak at or under the target utilisation', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40_000 }), fc.double({ min: 0, max: 40_000, noNaN: true }), (provisioned, peak) => {
+        const d = capacityDimension(provisioned, peak);
+        if (d.over) {
+          expect(d.target).toBeLessThan(provisioned);
+          expect(peak / d.target).toBeLessThanOrEqual(0.7 + 1e-9);
+        }
       }),
     );
   });

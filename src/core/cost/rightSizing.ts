@@ -27,3 +27,36 @@ export const DEFAULT_LAMBDA_HEADROOM_PCT = 30;
 export function recommendedLambdaMemoryMb(maxUsedMb: number, headroomPct: number = DEFAULT_LAMBDA_HEADROOM_PCT): number {
   return Math.min(MAX_LAMBDA_MEMORY_MB, Math.max(MIN_LAMBDA_MEMORY_MB, Math.ceil((maxUsedMb * (1 + headroomPct / 100)) / LAMBDA_MEMORY_STEP_MB) * LAMBDA_MEMORY_STEP_MB));
 }
+
+/** Target utilisation of the peak after a DynamoDB capacity change (rule dynamodb-overprovisioned's default `targetUtilizationPct`). */
+export const DEFAULT_DYNAMODB_TARGET_UTILIZATION_PCT = 70;
+/** At or below this peak utilisation a dimension counts as over-provisioned (the rule's default `maxUtilizationPct`). */
+export const DEFAULT_DYNAMODB_MAX_UTILIZATION_PCT = 30;
+
+export interface CapacityDimension {
+  provisioned: number;
+  /** Peak consumed units per second over the window. */
+  peak: number;
+  utilPct: number;
+  /** Units that put the peak at the target utilisation: ceil(peak ÷ target), at least 1. */
+  target: number;
+  /** Over-provisioned: utilisation ≤ the threshold and the target is below what is provisioned. */
+  over: boolean;
+}
+
+/** One provisioned-capacity dimension (read or write) judged against its consumed peak. */
+export function capacityDimension(
+  provisioned: number,
+  peak: number,
+  targetUtilizationPct: number = DEFAULT_DYNAMODB_TARGET_UTILIZATION_PCT,
+  maxUtilizationPct: number = DEFAULT_DYNAMODB_MAX_UTILIZATION_PCT,
+): CapacityDimension {
+  const utilPct = provisioned > 0 ? (peak / provisioned) * 100 : 100;
+  const target = Math.max(1, Math.ceil(peak / (targetUtilizationPct / 100)));
+  return { provisioned, peak, utilPct, target, over: utilPct <= maxUtilizationPct && target < provisioned };
+}
+
+/** The provisioned throughput after right-sizing: each over-provisioned dimension at its target, the other unchanged. */
+export function rightSizedThroughput(read: CapacityDimension, write: CapacityDimension): { ReadCapacityUnits: number; WriteCapacityUnits: number } {
+  return { ReadCapacityUnits: read.over ? read.target : read.provisioned, WriteCapacityUnits: write.over ? write.target : write.provisioned };
+}

@@ -83,6 +83,12 @@ export interface CostRuleDescriptor {
   resourceType: string;
   /** State fields (AWS API names) and daily metrics the rule reads. */
   dataNeeded: { state: string[]; metrics: DailyMetricSpec[] };
+  /**
+   * The catalogue runbook every automatable recommendation of this rule names; absent when the
+   * rule is manual only. Declared so the catalogue can be checked against the rules without
+   * evaluating them, and enforced by `evaluateRule` (a recommendation naming another one is an error).
+   */
+  runbookId?: string;
   evaluate(input: CostInput, ctx: RuleContext): Verdict;
 }
 

@@ -80,13 +80,13 @@ describe('Route: /cost/recommendations', () => {
   });
 
   it('answers 409 for a recommendation whose runbook is not in the catalogue, and leaves it open', async () => {
-    // rds-idle maps to AIOps-StopIdleDbInstance, which the catalogue does not hold yet.
+    // Every rule's runbook is in the catalogue; a stored recommendation naming a missing one (an older release's) still answers 409.
     const [lambda] = await recs('?ruleId=lambda-oversized-memory');
     const store = t.platform.store.collection<{ id: string; recommendation: { remediation: { runbookId: string } } }>('recommendations');
-    await store.update(lambda!.id, (cur) => ({ ...cur, recommendation: { ...cur.recommendation, remediation: { ...cur.recommendation.remediation, runbookId: 'AIOps-StopIdleDbInstance' } } }));
+    await store.update(lambda!.id, (cur) => ({ ...cur, recommendation: { ...cur.recommendation, remediation: { ...cur.recommendation.remediation, runbookId: 'AIOps-NotInCatalogue' } } }));
     const r = await call('POST', `/cost/recommendations/${lambda!.id}/approve`, 'approver');
     expect(r.statusCode).toBe(409);
-    expect(r.body).toContain('AIOps-StopIdleDbInstance is not in the remediation catalogue');
+    expect(r.body).toContain('AIOps-NotInCatalogue is not in the remediation catalogue');
     expect((await recs('?ruleId=lambda-oversized-memory')).find((x) => x.id === lambda!.id)!.status).toBe('open');
   });
 });

@@ -31,6 +31,8 @@ import costUnattachedVolume from './cost-unattached-volume.js';
 import costPreviousGeneration from './cost-previous-generation.js';
 import costOversizedLambda from './cost-oversized-lambda.js';
 import costOldSnapshot from './cost-old-snapshot.js';
+import costIdleDbInstance from './cost-idle-db-instance.js';
+import costOverprovisionedTable from './cost-overprovisioned-table.js';
 import type { AnyScenario, DetectionExpectation, ScenarioDescriptor } from './scenario.js';
 import latencyLevelShift from './latency-level-shift.js';
 import memoryLeak from './memory-leak.js';
@@ -79,6 +81,8 @@ export const DETECTION_SCENARIOS: readonly ScenarioDescriptor<DetectionExpectati
   costOversizedLambda,
   costOldSnapshot,
   sloErrorRateCreep,
+  costIdleDbInstance,
+  costOverprovisionedTable,
 ];
 
 /** Every scenario an operator can inject. */

@@ -1,12 +1,14 @@
 import { DAILY_METRICS, DYNAMODB_TYPE, DynamoDbStateSchema, daysWithAll, lastCompleteDays, parseState, valuesInWindow } from '../inputs.js';
 import { defineCostRule, estimate, insufficientData, isProduction, lookupPrices, notApplicable, recommend } from '../rule.js';
 import { priceKey } from '../prices/table.js';
+import { capacityDimension, rightSizedThroughput } from '../rightSizing.js';
 
 /** Provisioned capacity far above the peak consumed: lower it so the peak sits at the target utilisation. */
 export default defineCostRule({
   id: 'dynamodb-overprovisioned',
   title: 'Over-provisioned DynamoDB capacity',
   resourceType: DYNAMODB_TYPE,
+  runbookId: 'AIOps-RightSizeDynamoDbCapacity',
   dataNeeded: { state: ['billingMode', 'provisionedThroughput.readCapacityUnits', 'provisionedThroughput.writeCapacityUnits', 'autoScaling'], metrics: [...DAILY_METRICS.dynamodb] },
   evaluate({ resource, metrics }, { now, config, prices }) {
     const cfg = config.rules['dynamodb-overprovisioned'];
@@ -21,11 +23,7 @@ export default defineCostRule({
     const dims = [
       { dim: 'read', provisioned: s.provisionedThroughput.readCapacityUnits, peak: peak('ConsumedReadCapacityUnits'), key: priceKey.dynamoRcuHour() },
       { dim: 'write', provisioned: s.provisionedThroughput.writeCapacityUnits, peak: peak('ConsumedWriteCapacityUnits'), key: priceKey.dynamoWcuHour() },
-    ].map((d) => {
-      const utilPct = d.provisioned > 0 ? (d.peak / d.provisioned) * 100 : 100;
-      const target = Math.max(1, Math.ceil(d.peak / (cfg.targetUtilizationPct / 100)));
-      return { ...d, utilPct, target, over: utilPct <= cfg.maxUtilizationPct && target < d.provisioned };
-    });
+    ].map((d) => ({ ...d, ...capacityDimension(d.provisioned, d.peak, cfg.targetUtilizationPct, cfg.maxUtilizationPct) }));
     const over = dims.filter((d) => d.over);
     if (!over.length) return notApplicable(`peak utilisation read ${dims[0]!.utilPct.toFixed(1)}%, write ${dims[1]!.utilPct.toFixed(1)}% (threshold ${cfg.maxUtilizationPct}%)`);
     const p = lookupPrices(prices, over.map((d) => d.key));
@@ -33,8 +31,8 @@ export default defineCostRule({
     const h = prices.hoursPerMonth;
     const current = over.reduce((a, d) => a + d.provisioned * p.byKey.get(d.key)!.usd * h, 0);
     const recommended = over.reduce((a, d) => a + d.target * p.byKey.get(d.key)!.usd * h, 0);
-    const newRcu = over.find((d) => d.dim === 'read')?.target ?? s.provisionedThroughput.readCapacityUnits;
-    const newWcu = over.find((d) => d.dim === 'write')?.target ?? s.provisionedThroughput.writeCapacityUnits;
+    // The same arithmetic AIOps-RightSizeDynamoDbCapacity carries out (src/core/cost/rightSizing.ts).
+    const { ReadCapacityUnits: newRcu, WriteCapacityUnits: newWcu } = rightSizedThroughput(dims[0]!, dims[1]!);
     const prod = isProduction(resource.tags, config);
     const target = resource.id;
     const old = { ReadCapacityUnits: s.provisionedThroughput.readCapacityUnits, WriteCapacityUnits: s.provisionedThroughput.writeCapacityUnits };

@@ -7,6 +7,7 @@ export default defineCostRule({
   id: 'ebs-gp2-to-gp3',
   title: 'gp2 volume that should be gp3',
   resourceType: EBS_TYPE,
+  runbookId: 'AIOps-ModifyVolumeToGp3',
   dataNeeded: { state: ['volumeType', 'size'], metrics: [] },
   evaluate({ resource }, { prices }) {
     const s = parseState(EbsStateSchema, resource);

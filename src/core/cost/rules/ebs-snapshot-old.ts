@@ -7,6 +7,7 @@ export default defineCostRule({
   id: 'ebs-snapshot-old',
   title: 'EBS snapshot older than retention',
   resourceType: SNAPSHOT_TYPE,
+  runbookId: 'AIOps-DeleteOldSnapshot',
   dataNeeded: { state: ['startTime', 'volumeSize', 'storageTier', 'amiIds'], metrics: [] },
   evaluate({ resource }, { now, config, prices }) {
     const cfg = config.rules['ebs-snapshot-old'];

@@ -7,6 +7,7 @@ export default defineCostRule({
   id: 'ebs-underused',
   title: 'Unattached or unused EBS volume',
   resourceType: EBS_TYPE,
+  runbookId: 'AIOps-DeleteUnattachedVolume',
   dataNeeded: { state: ['volumeType', 'size', 'iops', 'throughput', 'attachments', 'createTime'], metrics: [...DAILY_METRICS.ebs] },
   evaluate({ resource, metrics }, { now, config, prices }) {
     const cfg = config.rules['ebs-underused'];

@@ -7,6 +7,7 @@ export default defineCostRule({
   id: 'ec2-low-utilization',
   title: 'Low-utilisation EC2 instance',
   resourceType: EC2_TYPE,
+  runbookId: 'AIOps-StopIdleInstance',
   dataNeeded: { state: ['instanceType', 'state', 'launchTime'], metrics: [...DAILY_METRICS.ec2] },
   evaluate({ resource, metrics }, { now, config, prices }) {
     const cfg = config.rules['ec2-low-utilization'];

@@ -8,6 +8,7 @@ export default defineCostRule({
   id: 'ec2-previous-generation',
   title: 'Previous-generation EC2 instance family',
   resourceType: EC2_TYPE,
+  runbookId: 'AIOps-ChangeInstanceType',
   dataNeeded: { state: ['instanceType', 'state'], metrics: [] },
   evaluate({ resource }, { config, prices }) {
     const cfg = config.rules['ec2-previous-generation'];

@@ -7,6 +7,7 @@ export default defineCostRule({
   id: 'eip-unassociated',
   title: 'Unassociated Elastic IP address',
   resourceType: EIP_TYPE,
+  runbookId: 'AIOps-ReleaseElasticIp',
   dataNeeded: { state: ['allocationId', 'associationId', 'publicIp'], metrics: [] },
   evaluate({ resource }, { config, prices }) {
     const s = parseState(EipStateSchema, resource);

@@ -9,6 +9,7 @@ export default defineCostRule({
   id: 'lambda-oversized-memory',
   title: 'Lambda function with oversized memory',
   resourceType: LAMBDA_TYPE,
+  runbookId: 'AIOps-RightSizeLambdaMemory',
   dataNeeded: { state: ['memorySize', 'architectures'], metrics: [...DAILY_METRICS.lambda] },
   evaluate({ resource, metrics }, { now, config, prices }) {
     const cfg = config.rules['lambda-oversized-memory'];

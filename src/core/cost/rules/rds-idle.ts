@@ -7,6 +7,7 @@ export default defineCostRule({
   id: 'rds-idle',
   title: 'Idle RDS DB instance',
   resourceType: RDS_TYPE,
+  runbookId: 'AIOps-StopIdleDbInstance',
   dataNeeded: { state: ['dbInstanceClass', 'multiAZ', 'engine', 'dbInstanceStatus', 'instanceCreateTime'], metrics: [...DAILY_METRICS.rds] },
   evaluate({ resource, metrics }, { now, config, prices }) {
     const cfg = config.rules['rds-idle'];

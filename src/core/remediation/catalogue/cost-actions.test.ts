@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunbookContext } from '../runbook.js';
 import { findRunbook } from './index.js';
 import { FINAL_SNAPSHOT_TAG } from './AIOps-DeleteUnattachedVolume.js';
+import { decreaseAllowed } from './AIOps-RightSizeDynamoDbCapacity.js';
 import { CATALOGUE_FIXTURES, FIXTURE_NOW } from './support/fixtures.js';
 
 function entry(id: string) {
@@ -112,5 +113,88 @@ describe('Runbook: AIOps-DeleteOldSnapshot', () => {
   it('says whether the Recycle Bin can still restore it', () => {
     expect(r.eligible(ctx(r.id, { RecycleBinProtected: true })).reason).toContain('Recycle Bin');
     expect(r.eligible(ctx(r.id)).reason).toContain('no Recycle Bin rule');
+  });
+});
+
+describe('Runbook: AIOps-StopIdleDbInstance', () => {
+  const r = entry('AIOps-StopIdleDbInstance');
+  it('stops the instance with a snapshot, says RDS restarts it after 7 days, and rolls back with StartDBInstance', () => {
+    expect(r).toMatchObject({ reversible: true, approval: 'always', targetResourceType: 'AWS::RDS::DBInstance' });
+    expect(r.plan(ctx(r.id)).map((c) => [c.call, c.params])).toEqual([['rds:StopDBInstance', { DBInstanceIdentifier: 'reports-db', DBSnapshotIdentifier: 'aiops-stop-reports-db' }]]);
+    expect(r.rollback!(ctx(r.id, { DBInstanceStatus: 'stopped' }), {}).map((c) => [c.call, c.params])).toEqual([['rds:StartDBInstance', { DBInstanceIdentifier: 'reports-db' }]]);
+    expect(r.rollbackPlan).toContain('after 7 days');
+    expect(r.action).toContain('after 7 days');
+    expect(r.eligible(ctx(r.id)).reason).toContain('7 days');
+  });
+  it.each([
+    [{}, 'dev', true],
+    [{}, 'production', false],
+    [{ DBInstanceStatus: 'stopped' }, 'dev', false],
+    [{ DBInstanceStatus: 'backing-up' }, 'dev', false],
+    [{ Engine: 'aurora-postgresql' }, 'dev', false],
+    [{ DBClusterIdentifier: 'reports' }, 'dev', false],
+    [{ ReadReplicaSourceDBInstanceIdentifier: 'primary-db' }, 'dev', false],
+    [{ ReadReplicaDBInstanceIdentifiers: ['replica-1'] }, 'dev', false],
+    [{ ReadReplicaDBInstanceIdentifiers: [] }, 'dev', true],
+    [{ Engine: 'sqlserver-se', MultiAZ: true }, 'dev', false],
+    [{ Engine: 'sqlserver-se', MultiAZ: false }, 'dev', true],
+    [{ Engine: 'postgres', MultiAZ: true }, 'dev', true],
+    [{ Engine: undefined }, 'dev', false],
+  ])('DB instance with %j in %s: eligible=%s', (state, env, expected) => {
+    expect(r.eligible(ctx(r.id, state, env)).eligible).toBe(expected);
+  });
+});
+
+describe('Runbook: AIOps-RightSizeDynamoDbCapacity', () => {
+  const r = entry('AIOps-RightSizeDynamoDbCapacity');
+  const pt = (extra: Record<string, unknown>) => ({ ProvisionedThroughput: { ReadCapacityUnits: 400, WriteCapacityUnits: 200, NumberOfDecreasesToday: 0, ...extra } });
+  it('sets the capacity the cost rule priced (peak at 70 %) and rolls back to the previous units', () => {
+    expect(r).toMatchObject({ reversible: true, approval: 'always', targetResourceType: 'AWS::DynamoDB::Table' });
+    expect(r.plan(ctx(r.id)).map((c) => [c.call, c.params])).toEqual([['dynamodb:UpdateTable', { TableName: 'sessions', ProvisionedThroughput: { ReadCapacityUnits: 80, WriteCapacityUnits: 18 } }]]);
+    const back = r.rollback!(ctx(r.id, { ProvisionedThroughput: { ReadCapacityUnits: 80, WriteCapacityUnits: 18 } }), { ProvisionedThroughput: { ReadCapacityUnits: 400, WriteCapacityUnits: 200 } });
+    expect(back[0]!.params).toEqual({ TableName: 'sessions', ProvisionedThroughput: { ReadCapacityUnits: 400, WriteCapacityUnits: 200 } });
+  });
+  it('lowers only the over-provisioned dimension', () => {
+    // Writes peak at 150 of 200 (75 %): only reads change.
+    const plan = r.plan(ctx(r.id, { PeakConsumedCapacity: { ReadCapacityUnits: 56, WriteCapacityUnits: 150 } }));
+    expect(plan[0]!.params).toMatchObject({ ProvisionedThroughput: { ReadCapacityUnits: 80, WriteCapacityUnits: 200 } });
+  });
+  it.each([
+    [{}, 'dev', true],
+    [{}, 'prod', false],
+    [{ TableStatus: 'UPDATING' }, 'dev', false],
+    [{ BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' } }, 'dev', false],
+    [{ BillingModeSummary: undefined }, 'dev', true],
+    [{ autoScaling: true }, 'dev', false],
+    [{ PeakConsumedCapacity: undefined }, 'dev', false],
+    [{ PeakConsumedCapacity: { ReadCapacityUnits: 56 } }, 'dev', false],
+    // 120 of 400 is exactly 30 %: still over-provisioned (the rule's "≤ 30 %").
+    [{ PeakConsumedCapacity: { ReadCapacityUnits: 120, WriteCapacityUnits: 150 } }, 'dev', true],
+    [{ PeakConsumedCapacity: { ReadCapacityUnits: 121, WriteCapacityUnits: 150 } }, 'dev', false],
+    [{ ...pt({ NumberOfDecreasesToday: undefined }) }, 'dev', false],
+    [{ ...pt({ NumberOfDecreasesToday: 3 }) }, 'dev', true],
+    [{ ...pt({ NumberOfDecreasesToday: 4, LastDecreaseDateTime: '2026-11-22T11:30:00.000Z' }) }, 'dev', false],
+    [{ ...pt({ NumberOfDecreasesToday: 4, LastDecreaseDateTime: '2026-11-22T11:00:00.000Z' }) }, 'dev', true],
+    [{ ...pt({ NumberOfDecreasesToday: 9, LastDecreaseDateTime: '2026-11-21T23:00:00.000Z' }) }, 'dev', true],
+    [{ ...pt({ NumberOfDecreasesToday: 27, LastDecreaseDateTime: '2026-11-22T01:00:00.000Z' }) }, 'dev', false],
+  ])('table with %j in %s: eligible=%s', (state, env, expected) => {
+    expect(r.eligible(ctx(r.id, state, env)).eligible).toBe(expected);
+  });
+
+  it.each([
+    [0, undefined, true],
+    [3, '2026-11-22T11:59:00.000Z', true],
+    [4, '2026-11-22T11:59:00.000Z', false],
+    [4, '2026-11-22T11:00:00.000Z', true],
+    [26, '2026-11-22T10:00:00.000Z', true],
+    [27, '2026-11-22T10:00:00.000Z', false],
+    [27, '2026-11-21T10:00:00.000Z', true],
+    [4, 'not a date', false],
+  ])('decreaseAllowed: %i decreases today, last at %s → %s', (count, last, ok) => {
+    const state = { ProvisionedThroughput: { NumberOfDecreasesToday: count, ...(last ? { LastDecreaseDateTime: last } : {}) } };
+    expect(decreaseAllowed(state, Date.parse(FIXTURE_NOW)).ok).toBe(ok);
+  });
+  it('fails closed without a reference time', () => {
+    expect(decreaseAllowed({ ProvisionedThroughput: { NumberOfDecreasesToday: 0 } }, undefined).ok).toBe(false);
   });
 });

@@ -30,6 +30,8 @@ import deleteUnattachedVolume from './AIOps-DeleteUnattachedVolume.js';
 import changeInstanceType from './AIOps-ChangeInstanceType.js';
 import rightSizeLambdaMemory from './AIOps-RightSizeLambdaMemory.js';
 import deleteOldSnapshot from './AIOps-DeleteOldSnapshot.js';
+import stopIdleDbInstance from './AIOps-StopIdleDbInstance.js';
+import rightSizeDynamoDbCapacity from './AIOps-RightSizeDynamoDbCapacity.js';
 
 /**
  * The auto-remediation catalogue: seed 001's 17 rows, seed 000's AIOps-* runbooks (merged where
@@ -67,6 +69,8 @@ export const CATALOGUE: readonly RunbookDescriptor[] = [
   changeInstanceType,
   rightSizeLambdaMemory,
   deleteOldSnapshot,
+  stopIdleDbInstance,
+  rightSizeDynamoDbCapacity,
 ];
 
 const BY_ID = new Map(CATALOGUE.map((r) => [r.id, r]));

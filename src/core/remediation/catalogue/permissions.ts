@@ -39,4 +39,7 @@ export const RUNBOOK_PERMISSIONS: Readonly<Record<string, readonly string[]>> = 
   'AIOps-ChangeInstanceType': ['ec2:StopInstances', 'ec2:StartInstances', 'ec2:ModifyInstanceAttribute', 'ec2:DescribeInstances', 'ec2:DescribeInstanceStatus'],
   'AIOps-RightSizeLambdaMemory': ['lambda:UpdateFunctionConfiguration', 'lambda:GetFunctionConfiguration'],
   'AIOps-DeleteOldSnapshot': ['ec2:DeleteSnapshot', 'ec2:DescribeSnapshots', 'ec2:DescribeImages'],
+  // StopDBInstance with DBSnapshotIdentifier also needs CreateDBSnapshot.
+  'AIOps-StopIdleDbInstance': ['rds:StopDBInstance', 'rds:StartDBInstance', 'rds:CreateDBSnapshot', 'rds:DescribeDBInstances'],
+  'AIOps-RightSizeDynamoDbCapacity': ['dynamodb:UpdateTable', 'dynamodb:DescribeTable'],
 };

@@ -40,9 +40,9 @@ describe('Registry: CATALOGUE', () => {
     expect(new Set(CATALOGUE.map((r) => r.id)).size).toBe(CATALOGUE.length);
   });
 
-  it('holds the 17 catalogue rows, the two extra seed-000 runbooks, the five scheduled tasks and the seven cost right-sizing actions', () => {
-    expect(CATALOGUE.length).toBe(31);
-    expect(CATALOGUE.filter((r) => r.trigger.rule?.startsWith('cost-recommendation:')).length).toBe(7);
+  it('holds the 17 catalogue rows, the two extra seed-000 runbooks, the five scheduled tasks and the nine cost right-sizing actions', () => {
+    expect(CATALOGUE.length).toBe(33);
+    expect(CATALOGUE.filter((r) => r.trigger.rule?.startsWith('cost-recommendation:')).length).toBe(9);
     expect(CATALOGUE.filter((r) => r.pattern === 'scheduled').length).toBe(5);
     for (const id of ['AIOps-RestartECSService', 'AIOps-ScaleOutEC2ASG', 'AIOps-PurgeSQSDLQ', 'AIOps-RotateLambdaAlias', 'AIOps-RDSFailover', 'AIOps-InvalidateCFCache']) {
       expect(findRunbook(id)?.ssmDocument).toBe(id);

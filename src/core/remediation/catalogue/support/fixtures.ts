@@ -155,4 +155,18 @@ export const CATALOGUE_FIXTURES: Record<string, ResourceRecord> = {
   }),
   'AIOps-RightSizeLambdaMemory': res('AWS::Lambda::Function', `arn:aws:lambda:${REGION}:${ACCOUNT}:function:thumbnails`, 'thumbnails', { FunctionName: 'thumbnails', MemorySize: 3008, MaxMemoryUsed: 210, State: 'Active' }),
   'AIOps-DeleteOldSnapshot': res('AWS::EC2::Snapshot', `arn:aws:ec2:${REGION}::snapshot/snap-0old`, 'snap-0old', { SnapshotId: 'snap-0old', VolumeSize: 50, StartTime: '2026-08-01T02:00:00.000Z', State: 'completed' }),
+  'AIOps-StopIdleDbInstance': res('AWS::RDS::DBInstance', `arn:aws:rds:${REGION}:${ACCOUNT}:db:reports-db`, 'reports-db', {
+    DBInstanceIdentifier: 'reports-db',
+    DBInstanceClass: 'db.m5.large',
+    DBInstanceStatus: 'available',
+    Engine: 'postgres',
+    MultiAZ: false,
+  }),
+  'AIOps-RightSizeDynamoDbCapacity': res('AWS::DynamoDB::Table', `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/sessions`, 'sessions', {
+    TableName: 'sessions',
+    TableStatus: 'ACTIVE',
+    BillingModeSummary: { BillingMode: 'PROVISIONED' },
+    ProvisionedThroughput: { ReadCapacityUnits: 400, WriteCapacityUnits: 200, NumberOfDecreasesToday: 0 },
+    PeakConsumedCapacity: { ReadCapacityUnits: 56, WriteCapacityUnits: 12 },
+  }),
 };

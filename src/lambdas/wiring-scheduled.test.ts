@@ -121,6 +121,22 @@ describe('Wiring: log-analyzer → analyzeIncidentLogs', () => {
   });
 });
 
+describe('Wiring: log-analyzer → draftPostmortem', () => {
+  it('drafts a post-mortem when an incident.updated event finds the incident resolved, once', async () => {
+    const deps = awsDeps();
+    const { results } = await servicesFor(deps).ingestAndRemediate([alarmEvent({ name: 'api-errors', at: new Date(NOW - 60_000).toISOString(), value: 20, threshold: 5, account: ACCOUNT })]);
+    const incidentId = results[0]!.incidentIds[0]!;
+    const h = createLogAnalyzerHandler(runtimeFor(deps, 'log-analyzer'));
+    const updated = { 'detail-type': 'incident.updated', detail: { eventId: 'e2', payload: { incidentId } } };
+    // Still open: nothing to draft.
+    expect(await h(updated)).toEqual({});
+    await deps.store.collection<Incident>('incidents').update(incidentId, (i) => ({ ...i, status: 'resolved', severity: 'SEV-1', resolvedAt: new Date(NOW).toISOString() }));
+    expect(await h(updated)).toEqual({ postmortemId: `pm-${incidentId}` });
+    expect(await h(updated)).toEqual({ postmortemId: `pm-${incidentId}` });
+    expect(await deps.store.collection('postmortems').find({})).toHaveLength(1);
+  });
+});
+
 describe('Wiring: maintenance → runMaintenance', () => {
   const snapshot = (state: Record<string, unknown>): ResourceRecord => ({ arn: SNAPSHOT, type: 'AWS::EC2::Snapshot', id: 'snap-0old', name: 'snap-0old', region: 'us-east-1', account: ACCOUNT, tags: { environment: 'dev' }, state });
   const cloudWith = (r: ResourceRecord): Cloud => ({ listResources: async () => [r], describe: async (arn) => (arn === r.arn ? r : undefined), execute: async () => ({ ok: false, call: 'x', target: 'x', error: 'not in this test' }), recentChanges: async () => [] });

@@ -42,8 +42,10 @@ export class ApiStack extends Stack {
       config,
       name: 'api',
       description: 'AIOps HTTP API: incidents, alerts, executions, approvals, findings, SLOs',
-      environment: { EVENT_BUS_NAME: alerting.bus.eventBusName, STATE_MACHINE_ARN: remediation.stateMachine.stateMachineArn, ...data.storeEnvironment() },
+      environment: { EVENT_BUS_NAME: alerting.bus.eventBusName, STATE_MACHINE_ARN: remediation.stateMachine.stateMachineArn, API_PRINCIPAL_ROLES: JSON.stringify(config.api.principalRoles), ...data.storeEnvironment() },
     });
+    // Manual runs and approvals through the API start or resume remediation executions.
+    this.apiFunction.fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'StartRemediation', actions: ['states:StartExecution'], resources: [remediation.stateMachine.stateMachineArn] }));
     data.grantStore(this.apiFunction.fn);
     data.grantIdempotency(this.apiFunction.fn);
     alerting.grantNotify(this.apiFunction.fn);

@@ -13,6 +13,7 @@ import type { EnvConfig } from '../config.js';
 import { AiopsFunction, retentionFor } from '../constructs/aiops-function.js';
 import { acknowledge, acknowledgeBucketGrant, arnToken, iam5 } from '../constructs/nag.js';
 import { SecureBucket } from '../constructs/secure-bucket.js';
+import { orchestratorArn, orchestratorName } from '../constructs/orchestrator-arn.js';
 import { ORCHESTRATOR_TASK_STATES, functionArnPlaceholder, loadOrchestratorDefinition, loadSsmDocuments, type OrchestratorDefinition, type SsmDocumentFile } from '../orchestrator-definition.js';
 import type { AlertingStack } from './alerting-stack.js';
 import { kebab } from './alerting-stack.js';
@@ -65,8 +66,8 @@ export class RemediationStack extends Stack {
     super(scope, id, props);
     const { config, data, alerting } = props;
     const env = config.env;
-    const stateMachineName = `remediation-orchestrator-${env}`;
-    const stateMachineArn = this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: stateMachineName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const stateMachineName = orchestratorName(env);
+    const stateMachineArn = orchestratorArn(this, env);
 
     this.artifacts = new SecureBucket(this, 'RemediationArtifacts', { config, purpose: 'remediation-artifacts' });
 
@@ -170,7 +171,11 @@ export class RemediationStack extends Stack {
     alerting.grantNotify(this.approvalCallback.fn);
 
     // --- Scheduled maintenance (seed 001 pattern 4).
-    this.maintenance = new AiopsFunction(this, 'MaintenanceFunction', { config, name: 'maintenance', description: 'Scheduled maintenance: EBS snapshot cleanup, IAM key rotation (non-prod), Security Hub sync', timeout: Duration.minutes(10), environment: { ...stateEnv, EBS_SNAPSHOT_RETENTION_DAYS: String(config.remediation.ebsSnapshotRetentionDays) } });
+    // Deletions and rotations run as remediation executions (one per resource) that it starts.
+    this.maintenance = new AiopsFunction(this, 'MaintenanceFunction', { config, name: 'maintenance', description: 'Scheduled maintenance: EBS snapshot cleanup, IAM key rotation (non-prod), Security Hub sync', timeout: Duration.minutes(10), environment: { ...stateEnv, STATE_MACHINE_ARN: stateMachineArn, EBS_SNAPSHOT_RETENTION_DAYS: String(config.remediation.ebsSnapshotRetentionDays) } });
+    this.maintenance.fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'StartRemediation', actions: ['states:StartExecution'], resources: [stateMachineArn] }));
+    // Findings are imported into the account's own default product (the product ARN BatchImportFindings authorizes).
+    this.maintenance.fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ImportFindings', actions: ['securityhub:BatchImportFindings'], resources: [this.formatArn({ service: 'securityhub', resource: 'product', resourceName: `${this.account}/default` })] }));
     data.grantStore(this.maintenance.fn);
     data.grantIdempotency(this.maintenance.fn);
     alerting.grantNotify(this.maintenance.fn, 'alerts');

@@ -83,6 +83,8 @@ export interface AppUseCases {
   runDetection(deps: AwsDeps, input: { scheduledFor: string }): Promise<{ series: number; anomalies: number }>;
   /** log-analyzer: mine the logs around an incident for root-cause patterns and store them on it. */
   analyzeIncidentLogs(deps: AwsDeps, input: { incidentId: string }): Promise<{ patterns: number }>;
+  /** log-analyzer on `incident.updated`: drafts the post-mortem once the incident is resolved (once per incident). */
+  draftPostmortem(deps: AwsDeps, input: { incidentId: string }): Promise<{ postmortemId?: string }>;
   /** cost-analyzer (daily 03:00 UTC): cost anomalies + savings recommendations, report written to `reportKey`. */
   analyzeCost(deps: AwsDeps, input: { scheduledFor: string; reportKey: string }): Promise<{ recommendations: number; monthlySavings: number }>;
   /** One RemediationOrchestrator task state; returns the state's output (becomes the next state's input). */

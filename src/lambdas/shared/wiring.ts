@@ -1,6 +1,7 @@
 import { createAwsServices, type AwsServices } from '../../app/aws/services.js';
 import { MAINTENANCE_RUNBOOKS } from '../../app/aws/maintenance.js';
 import type { OrchestratorPayload } from '../../app/remediation/steps.js';
+import type { Incident } from '../../core/incidents/incident.js';
 import { AiopsError, ValidationError } from '../../core/shared/errors.js';
 import { createHttpApi } from './http-api.js';
 import { wireUseCases, type AppUseCases, type AwsDeps, type HttpRequest, type HttpResponse, type OrchestratorState } from './use-cases.js';
@@ -74,6 +75,14 @@ export const AWS_USE_CASES: AppUseCases = {
   async analyzeIncidentLogs(deps, input) {
     const { report } = await servicesFor(deps).rca().analyzeAndRecord(input.incidentId);
     return { patterns: report.templates.length };
+  },
+
+  async draftPostmortem(deps, input) {
+    const incident = await deps.store.collection<Incident>('incidents').get(input.incidentId);
+    // Every incident update arrives here; only a resolved one gets a post-mortem (onIncidentResolved is idempotent).
+    if (incident?.status !== 'resolved') return {};
+    const pm = await servicesFor(deps).rca().onIncidentResolved(incident);
+    return pm ? { postmortemId: pm.id } : {};
   },
 
   async analyzeCost(deps, input) {

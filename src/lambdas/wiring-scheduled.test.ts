@@ -4,6 +4,7 @@ import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
+import { GetFunctionConcurrencyCommand, GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
@@ -43,7 +44,7 @@ const NOW = Date.parse('2026-11-23T10:00:00.000Z');
 const STATE_MACHINE = `arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:aiops-remediation-test`;
 const SNAPSHOT = `arn:aws:ec2:us-east-1:${ACCOUNT}:snapshot/snap-0old`;
 
-const mocks = { sfn: mockClient(SFNClient), eb: mockClient(EventBridgeClient), sns: mockClient(SNSClient), cw: mockClient(CloudWatchClient), tagging: mockClient(ResourceGroupsTaggingAPIClient), trail: mockClient(CloudTrailClient), ce: mockClient(CostExplorerClient), s3: mockClient(S3Client), pricing: mockClient(PricingClient), hub: mockClient(SecurityHubClient) };
+const mocks = { sfn: mockClient(SFNClient), eb: mockClient(EventBridgeClient), sns: mockClient(SNSClient), cw: mockClient(CloudWatchClient), tagging: mockClient(ResourceGroupsTaggingAPIClient), trail: mockClient(CloudTrailClient), ce: mockClient(CostExplorerClient), s3: mockClient(S3Client), pricing: mockClient(PricingClient), hub: mockClient(SecurityHubClient), lambda: mockClient(LambdaClient) };
 
 beforeAll(() => wireUseCases(AWS_USE_CASES));
 beforeEach(() => {
@@ -55,6 +56,8 @@ beforeEach(() => {
   mocks.trail.on(LookupEventsCommand).resolves({ Events: [] });
   mocks.s3.on(PutObjectCommand).resolves({});
   mocks.pricing.on(GetProductsCommand).resolves({ PriceList: [] });
+  mocks.lambda.on(GetFunctionConfigurationCommand).resolves({ FunctionName: 'checkout-api', Runtime: 'nodejs22.x', MemorySize: 512 });
+  mocks.lambda.on(GetFunctionConcurrencyCommand).resolves({});
 });
 
 function awsDeps(overrides: Partial<AwsDeps> = {}): AwsDeps {
@@ -68,7 +71,7 @@ function awsDeps(overrides: Partial<AwsDeps> = {}): AwsDeps {
     bus: new EventBridgeBus({ eventBusName: 'aiops-alerts-test', clock, newId: () => `ev-${++id}`, client: new EventBridgeClient({}) }),
     metrics: new CloudWatchMetrics({ client: new CloudWatchClient({}) }),
     logs: { filterLogEvents: async () => [], logGroupsFor: async () => [] },
-    cloud: new StatefulCloud(new AwsCloud({ clients: { tagging: new ResourceGroupsTaggingAPIClient({}), cloudtrail: new CloudTrailClient({}) } })),
+    cloud: new StatefulCloud(new AwsCloud({ clients: { tagging: new ResourceGroupsTaggingAPIClient({}), cloudtrail: new CloudTrailClient({}), lambda: new LambdaClient({}) } })),
     notifiers: [notifier],
     approvals: new StepFunctionsApprovals({ notifier, client: new SFNClient({}) }),
     orchestrator: new StepFunctionsOrchestrator({ stateMachineArn: STATE_MACHINE, client: new SFNClient({}) }),

@@ -24,6 +24,8 @@ export const LambdaEnvSchema = z.object({
   NOTIFIER_SECRET_ARN: z.string().optional(),
   /** The role SSM Automation runbooks run as (passed to StartAutomationExecution). */
   SSM_AUTOMATION_ROLE_ARN: z.string().optional(),
+  /** 'true' where the RemediationStack deployed the region-wide Recycle Bin rule for EBS snapshots (deletions are recoverable). */
+  RECYCLE_BIN_COVERS_SNAPSHOTS: z.enum(['true', 'false']).optional(),
   EBS_SNAPSHOT_RETENTION_DAYS: z.string().regex(/^\d+$/).optional(),
   /** JSON object: IAM user/role ARN (or `*`) → API role (viewer, operator, approver, admin). */
   API_PRINCIPAL_ROLES: z.string().optional(),

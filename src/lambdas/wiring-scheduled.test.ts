@@ -207,6 +207,35 @@ describe('Wiring: api → handleHttp (the Fastify API without the sandbox)', () 
     expect((await api(apiEvent('POST', '/api/v1/signals', { body: signal(), headers: { 'x-aiops-iam-principal': ALICE } }))).statusCode).toBe(401);
   });
 
+  it('refuses reads from an unsigned request or a principal with no configured role', async () => {
+    const { api } = setup();
+    expect((await api(apiEvent('GET', '/api/v1/incidents'))).statusCode).toBe(401);
+    expect((await api(apiEvent('GET', '/api/v1/cost/recommendations', { principal: `arn:aws:iam::${ACCOUNT}:user/mallory` }))).statusCode).toBe(403);
+  });
+
+  it('serves cost, compliance, detection, SLO and RCA reads from the store', async () => {
+    const { deps, api } = setup();
+    const at = new Date(NOW).toISOString();
+    await deps.store.collection<{ id: string; [k: string]: unknown }>('recommendations').put({ id: 'rec-1', status: 'open', ruleId: 'idle-ec2', resourceArn: 'arn:aws:ec2:us-east-1:1:instance/i-1', resourceType: 'AWS::EC2::Instance', title: 'Stop idle', monthlySavingsUsd: 42, createdAt: at, updatedAt: at, lastSeenAt: at, recommendation: {} });
+    await deps.store.collection<{ id: string; [k: string]: unknown }>('anomalies').put({ id: 'an-1', metricKey: 'AWS/EC2|CPUUtilization|InstanceId=i-1', resourceArn: 'arn:aws:ec2:us-east-1:1:instance/i-1', status: 'open', time: at });
+    const get = async (path: string) => {
+      const res = await api(apiEvent('GET', path, { principal: VIEWER }));
+      return { status: res.statusCode, body: JSON.parse(res.body) };
+    };
+    expect(await get('/api/v1/cost/recommendations')).toMatchObject({ status: 200, body: { items: [{ id: 'rec-1' }], totalMonthlySavingsUsd: 42 } });
+    expect(await get('/api/v1/cost/recommendations/rec-1')).toMatchObject({ status: 200, body: { id: 'rec-1' } });
+    expect(await get('/api/v1/findings')).toMatchObject({ status: 200, body: { items: [] } });
+    expect((await get('/api/v1/compliance/scores')).status).toBe(200);
+    expect(await get('/api/v1/anomalies')).toMatchObject({ status: 200, body: { items: [{ id: 'an-1' }] } });
+    expect(await get('/api/v1/slos')).toMatchObject({ status: 200, body: { items: [] } });
+    expect(await get('/api/v1/postmortems')).toMatchObject({ status: 200, body: { items: [] } });
+    expect((await get('/api/v1/incidents/nope/rca')).status).toBe(404);
+    // Work done by another function on AWS says where it runs instead of failing obscurely.
+    const scan = await api(apiEvent('POST', '/api/v1/compliance/scan', { principal: ALICE, body: {} }));
+    expect(scan.statusCode).toBe(400);
+    expect(JSON.parse(scan.body)).toMatchObject({ error: 'LOCAL_ONLY', reason: expect.stringMatching(/AWS Config and Security Hub/) });
+  });
+
   it('serves /health in AWS mode and has no sandbox routes', async () => {
     const { api } = setup();
     const health = await api(apiEvent('GET', '/api/v1/health'));

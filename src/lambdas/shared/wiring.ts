@@ -1,4 +1,5 @@
 import { createAwsServices, type AwsServices } from '../../app/aws/services.js';
+import { createAwsApiFeatures } from '../../app/aws/api-features.js';
 import { MAINTENANCE_RUNBOOKS } from '../../app/aws/maintenance.js';
 import type { OrchestratorPayload } from '../../app/remediation/steps.js';
 import type { Incident } from '../../core/incidents/incident.js';
@@ -125,7 +126,7 @@ export const AWS_USE_CASES: AppUseCases = {
     let api = httpApis.get(deps);
     if (!api) {
       const s = servicesFor(deps);
-      api = createHttpApi({ store: deps.store, clock: deps.clock, alerting: s.alerting, remediation: s.remediation }, deps.principalRoles ?? {});
+      api = createHttpApi({ store: deps.store, clock: deps.clock, alerting: s.alerting, remediation: s.remediation }, deps.principalRoles ?? {}, createAwsApiFeatures(deps, s));
       httpApis.set(deps, api);
     }
     return api(request);

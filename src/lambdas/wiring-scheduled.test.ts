@@ -26,6 +26,9 @@ import { MemoryStore } from '../adapters/memory/store.js';
 import type { Incident } from '../core/incidents/incident.js';
 import type { Execution } from '../core/remediation/execution.js';
 import type { Cloud, ResourceRecord } from '../ports/cloud.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAlertRouterHandler } from './alert-router/handler.js';
 import { createAnomalyDetectorHandler } from './anomaly-detector/handler.js';
 import { createApiHandler } from './api/handler.js';
 import { createCostAnalyzerHandler } from './cost-analyzer/handler.js';
@@ -33,7 +36,7 @@ import { createLogAnalyzerHandler } from './log-analyzer/handler.js';
 import { createMaintenanceHandler } from './maintenance/handler.js';
 import { createRuntime, type Runtime } from './shared/runtime.js';
 import { wireUseCases, type AwsDeps } from './shared/use-cases.js';
-import { AWS_USE_CASES, servicesFor } from './shared/wiring.js';
+import { AWS_USE_CASES, ready, servicesFor } from './shared/wiring.js';
 import { alarmEvent } from '../app/alerting/testing/fixtures.js';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -241,5 +244,56 @@ describe('Wiring: api → handleHttp (the Fastify API without the sandbox)', () 
     const health = await api(apiEvent('GET', '/api/v1/health'));
     expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', mode: 'aws' });
     expect((await api(apiEvent('GET', '/api/v1/sandbox/fleet', { principal: ALICE }))).statusCode).toBe(404);
+  });
+});
+
+describe('Wiring: Slack and PagerDuty from the notifier secret', () => {
+  it('notifies the Slack webhook the secret configures, reading the secret once per container', async () => {
+    const received: { url: string; body: string }[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push({ url: req.url ?? '', body });
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    let now = NOW;
+    let reads = 0;
+    const deps = awsDeps({ clock: { now: () => now, sleep: async () => {} }, notifierSettings: async () => (reads++, { slackWebhookUrl: `http://127.0.0.1:${port}/slack` }) });
+    try {
+      const router = createAlertRouterHandler(runtimeFor(deps, 'alert-router'));
+      const message = (id: string) => ({ Records: [{ messageId: id, body: JSON.stringify(alarmEvent({ name: 'api-errors', at: new Date(NOW - 60_000).toISOString(), value: 20, threshold: 5, account: ACCOUNT })), attributes: { SentTimestamp: String(NOW) } }] });
+      expect(await router(message('m-1'))).toEqual({ batchItemFailures: [] });
+      // Past the group wait, the next invocation's timers deliver the incident notification.
+      now += 5 * 60_000;
+      await (await ready(deps)).alerting.tick();
+      expect(received.filter((r) => r.url === '/slack')).toHaveLength(1);
+      expect(received[0]?.body).toContain('api-errors');
+      // SNS still gets it too.
+      expect(mocks.sns.commandCalls(PublishCommand).length).toBeGreaterThan(0);
+      await router(message('m-2'));
+      expect(reads).toBe(1);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('still notifies through SNS when the secret cannot be read, and reads it again next time', async () => {
+    let reads = 0;
+    const deps = awsDeps({
+      notifierSettings: async () => {
+        reads++;
+        throw Object.assign(new Error('denied'), { name: 'AccessDeniedException' });
+      },
+    });
+    const router = createAlertRouterHandler(runtimeFor(deps, 'alert-router'));
+    const body = JSON.stringify(alarmEvent({ name: 'db-errors', at: new Date(NOW - 60_000).toISOString(), value: 20, threshold: 5, account: ACCOUNT }));
+    expect(await router({ Records: [{ messageId: 'a', body, attributes: { SentTimestamp: String(NOW) } }] })).toEqual({ batchItemFailures: [] });
+    expect(await deps.store.collection('alerts').count({})).toBe(1);
+    await ready(deps);
+    expect(reads).toBe(2);
   });
 });

@@ -45,7 +45,8 @@ export const RUNTIME_ENV_KEYS = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_
 export const FUNCTION_ENV = {
   // ingest → alerting (bus, topics) → remediation.onAlert starts executions on the state machine.
   'alert-router': ['EVENT_BUS_NAME', 'ALERTS_TOPIC_ARN', 'CRITICAL_TOPIC_ARN', 'APPROVALS_TOPIC_ARN', 'STATE_MACHINE_ARN', 'IDEMPOTENCY_TABLE_NAME', 'NOTIFIER_SECRET_ARN'],
-  'anomaly-detector': ['EVENT_BUS_NAME', 'ALERTS_TOPIC_ARN', 'CRITICAL_TOPIC_ARN', 'IDEMPOTENCY_TABLE_NAME'],
+  // Advances alerting's timers, so it delivers notifications too (SNS, and Slack/PagerDuty from the secret).
+  'anomaly-detector': ['EVENT_BUS_NAME', 'ALERTS_TOPIC_ARN', 'CRITICAL_TOPIC_ARN', 'IDEMPOTENCY_TABLE_NAME', 'NOTIFIER_SECRET_ARN'],
   'log-analyzer': ['EVENT_BUS_NAME', 'IDEMPOTENCY_TABLE_NAME'],
   'cost-analyzer': ['REPORTS_BUCKET_NAME', 'EVENT_BUS_NAME', 'ALERTS_TOPIC_ARN', 'IDEMPOTENCY_TABLE_NAME'],
   remediation: ['STATE_NAME', 'EVENT_BUS_NAME', 'APPROVALS_TOPIC_ARN', 'ALERTS_TOPIC_ARN', 'ARTIFACTS_BUCKET_NAME', 'SSM_AUTOMATION_ROLE_ARN', 'IDEMPOTENCY_TABLE_NAME'],

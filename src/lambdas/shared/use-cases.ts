@@ -7,6 +7,7 @@ import type { Logs } from '../../ports/logs.js';
 import type { Metrics } from '../../ports/metrics.js';
 import type { Notifier } from '../../ports/notifier.js';
 import type { Store } from '../../ports/store.js';
+import type { NotifierSettings } from '../../adapters/aws/notifier-secret.js';
 import type { S3ReportStore } from '../../adapters/aws/report-store.js';
 import type { PrincipalRoles } from '../../app/aws/principals.js';
 import type { SecurityHubPort } from '../../app/compliance/securityHubSync.js';
@@ -38,6 +39,8 @@ export interface AwsDeps {
   securityHub?: SecurityHubPort;
   /** Environment of resources without an `environment` tag. */
   defaultEnvironment?: string;
+  /** Slack/PagerDuty settings from the notifier secret (NOTIFIER_SECRET_ARN), read once per container. */
+  notifierSettings?: () => Promise<NotifierSettings>;
   /** API: IAM principal ARN → role (API_PRINCIPAL_ROLES); principals not listed are refused. */
   principalRoles?: PrincipalRoles;
   newId: () => string;

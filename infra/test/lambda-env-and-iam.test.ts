@@ -1,6 +1,7 @@
 import type { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_ACTIONS } from '../../src/adapters/aws/cloud-actions.js';
 import { FUNCTION_ENV, LambdaEnvSchema, RUNTIME_ENV_KEYS, type LambdaFunctionName } from '../../src/lambdas/shared/env.js';
 import { buildStacks, testConfig } from './helpers.js';
 
@@ -109,6 +110,11 @@ describe('IAM: each function may do what its wiring calls, on its own resources'
 
   it.each(['autoscaling:DescribeAutoScalingGroups', 'cloudwatch:GetMetricData'])('remediation state functions may call %s (diagnostics and validation)', (action) => {
     for (const f of functions.filter((x) => functionKey(x.name) === 'remediation')) expect(grants(f, action).length, f.name).toBeGreaterThan(0);
+  });
+
+  it.each(['alert-router', 'log-analyzer', 'maintenance', 'remediation'] as const)('%s may make every read-only describe call of the resource state readers', (name) => {
+    const f = fn(name);
+    for (const action of DIAGNOSTIC_ACTIONS) expect(grants(f, action).length, `${f.name}: ${action}`).toBeGreaterThan(0);
   });
 
   it('cost-analyzer may call pricing:GetProducts and put objects in its reports bucket only', () => {

@@ -14,6 +14,7 @@ import { AiopsFunction } from '../constructs/aiops-function.js';
 import { acknowledge, iam5 } from '../constructs/nag.js';
 import { orchestratorArn } from '../constructs/orchestrator-arn.js';
 import { EVENT_SOURCE } from '../../../src/adapters/aws/event-bus.js';
+import { DIAGNOSTIC_ACTIONS } from '../../../src/adapters/aws/cloud-actions.js';
 import type { DataStack } from './data-stack.js';
 
 export interface AlertingStackProps extends StackProps {
@@ -138,6 +139,10 @@ export class AlertingStack extends Stack {
       data.grantIdempotency(f.fn);
       this.grantNotify(f.fn, 'alerts', 'critical', 'approvals');
     }
+    // Alert enrichment, runbook targeting (alert router) and RCA (log analyzer) describe the resources
+    // an alert names: the read-only calls of AwsCloud's state readers, which have no resource-level permissions.
+    for (const f of [this.alertRouter, this.logAnalyzer]) f.fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'DescribeResources', actions: [...DIAGNOSTIC_ACTIONS], resources: ['*'] }));
+    acknowledge(this.alertRouter.fn, 'Describe/list calls (the enumerated, read-only DIAGNOSTIC_ACTIONS) on the resources alerts name, known only at run time; most have no resource-level permissions.', iam5('Resource', '*'));
     const readMetrics = new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData', 'cloudwatch:ListMetrics', 'cloudwatch:DescribeAlarms'], resources: ['*'] });
     this.anomalyDetector.fn.addToRolePolicy(readMetrics);
     this.logAnalyzer.fn.addToRolePolicy(readMetrics);

@@ -195,7 +195,8 @@ export class RemediationStack extends Stack {
     data.grantStore(this.maintenance.fn);
     data.grantIdempotency(this.maintenance.fn);
     alerting.grantNotify(this.maintenance.fn, 'alerts');
-    this.maintenance.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['securityhub:GetFindings', 'ec2:DescribeSnapshots', 'iam:ListUsers', 'iam:ListAccessKeys', 'iam:ListUserTags', 'iam:ListUserPolicies'], resources: ['*'] }));
+    // Scheduled runbooks judge every resource of their type from its state (AwsCloud's readers and listers).
+    this.maintenance.fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'DescribeResources', actions: ['securityhub:GetFindings', ...DIAGNOSTIC_ACTIONS], resources: ['*'] }));
     if (config.remediation.nonProdMaintenance) {
       this.maintenance.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ec2:DeleteSnapshot'], resources: [this.formatArn({ service: 'ec2', account: '', resource: 'snapshot', resourceName: '*' })], conditions: { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } } }));
       this.maintenance.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:DeleteAccessKey'], resources: [this.formatArn({ service: 'iam', region: '', resource: 'user', resourceName: '*' })], conditions: { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } } }));

@@ -25,6 +25,8 @@ export interface AiopsStacks {
 export interface BuildOptions {
   definition?: OrchestratorDefinition;
   ssmDocuments?: SsmDocumentFile[];
+  /** The built console to deploy (default web/dist). */
+  consoleDir?: string;
 }
 
 /**
@@ -56,10 +58,11 @@ export function addAiopsStacks(scope: Construct, config: EnvConfig, options: Bui
   const id = (n: string) => stackId(n, config.env);
   const data = new DataStack(scope, id('Data'), { ...base, description: 'MatCarv AIOps: DynamoDB tables (store, audit log, idempotency)' });
   const alerting = new AlertingStack(scope, id('Alerting'), { ...base, data, description: 'MatCarv AIOps: event bus, ingestion queue, alert router, detection, topics' });
-  const remediation = new RemediationStack(scope, id('Remediation'), { ...base, data, alerting, description: 'MatCarv AIOps: remediation orchestrator, runbooks, automation roles, schedules', ...options });
+  const { consoleDir, ...remediationOptions } = options;
+  const remediation = new RemediationStack(scope, id('Remediation'), { ...base, data, alerting, description: 'MatCarv AIOps: remediation orchestrator, runbooks, automation roles, schedules', ...remediationOptions });
   const cost = new CostStack(scope, id('Cost'), { ...base, data, alerting, description: 'MatCarv AIOps: cost analyzer and reports' });
   const security = new SecurityStack(scope, id('Security'), { ...base, description: 'MatCarv AIOps: Config rules, Security Hub, CloudTrail' });
-  const api = new ApiStack(scope, id('Api'), { ...base, data, alerting, remediation, description: 'MatCarv AIOps: HTTP API and console' });
+  const api = new ApiStack(scope, id('Api'), { ...base, data, alerting, remediation, ...(consoleDir ? { consoleDir } : {}), description: 'MatCarv AIOps: HTTP API and console' });
   const functions: AiopsFunction[] = [alerting.alertRouter, alerting.anomalyDetector, alerting.logAnalyzer, ...Object.values(remediation.stateFunctions), remediation.approvalCallback, remediation.maintenance, cost.costAnalyzer, api.apiFunction];
   const monitoring = new MonitoringStack(scope, id('Monitoring'), { ...base, data, alerting, remediation, api, functions, description: 'MatCarv AIOps: alarms, anomaly detectors, dashboards' });
   const stacks = { data, alerting, remediation, cost, security, api, monitoring };

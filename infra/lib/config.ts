@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PrincipalRolesSchema } from '../../src/app/aws/principals.js';
 import { parseOrThrow } from '../../src/core/shared/zod.js';
 
 /** Per-environment settings, one JSON file per environment in infra/config/, selected with `-c env=…`. */
@@ -43,6 +44,15 @@ export const EnvConfigSchema = z.object({
       nonProdMaintenance: z.boolean().default(true),
     })
     .default({ ebsSnapshotRetentionDays: 30, nonProdMaintenance: true }),
+  api: z
+    .object({
+      /**
+       * Signing IAM principal (user/role ARN, `*` for any other) → API role; the api function gets it
+       * as API_PRINCIPAL_ROLES. Principals not listed are refused even when IAM lets them invoke.
+       */
+      principalRoles: PrincipalRolesSchema.default({}),
+    })
+    .default({ principalRoles: {} }),
   pipeline: z
     .object({
       /** CodeStar connection to the GitHub repository (the self-mutating CDK pipeline's source). */

@@ -44,8 +44,12 @@ describe('Stack: AlertingStack', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
   });
 
-  it('starts log analysis on IncidentOpened events of the aiops bus', () => {
-    template.hasResourceProperties('AWS::Events::Rule', { EventBusName: Match.anyValue(), EventPattern: { 'detail-type': ['IncidentOpened'] } });
+  it('sends the product’s incident.opened and incident.updated events of the aiops bus to the log analyzer', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: Match.anyValue(),
+      EventPattern: { source: ['matcarv.aiops'], 'detail-type': ['incident.opened', 'incident.updated'] },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LogAnalyzerFunction'), 'Arn'] } })],
+    });
   });
 
   it('keeps notifier credentials in Secrets Manager', () => {

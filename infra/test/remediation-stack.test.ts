@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REMEDIATION_ACTIONS } from '../../src/adapters/aws/cloud-actions.js';
+import { NON_PROD_SCOPED_ACTIONS, REMEDIATION_ACTIONS } from '../../src/adapters/aws/cloud-actions.js';
 import { ORCHESTRATOR_TASK_STATES, PLACEHOLDER_ASL_PATH, loadOrchestratorDefinition } from '../lib/orchestrator-definition.js';
 import { SCHEDULED_TASKS } from '../lib/stacks/remediation-stack.js';
 import { buildStacks, testConfig } from './helpers.js';
@@ -42,10 +42,29 @@ describe('Stack: RemediationStack', () => {
     template.hasResourceProperties('AWS::IAM::Role', { RoleName: `${role}-dev` });
   });
 
-  it('grants the remediation role exactly the catalogue actions', () => {
+  it('grants the remediation role exactly the catalogue actions, the non-prod ones on non-prod snapshots and users only', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
+    const sid = (name: string) => policies.find((s) => s.Sid === name);
+    const granted = [...[sid('RemediationActions')?.Action].flat(), ...[sid('NonProdSnapshotRetention')?.Action].flat(), ...[sid('NonProdKeyRotation')?.Action].flat()].filter((a) => a !== 'iam:DeleteAccessKey');
+    expect(granted.sort()).toEqual(Object.keys(REMEDIATION_ACTIONS).sort());
+    for (const a of NON_PROD_SCOPED_ACTIONS) expect([sid('RemediationActions')?.Action].flat()).not.toContain(a);
+    expect(sid('NonProdSnapshotRetention')).toMatchObject({ Action: ['ec2:DeleteSnapshot', 'ec2:RestoreSnapshotFromRecycleBin'], Condition: { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } } });
+    expect(JSON.stringify(sid('NonProdSnapshotRetention')?.Resource)).toMatch(/:ec2:.*::snapshot\/\*/);
+    expect(sid('NonProdKeyRotation')).toMatchObject({ Action: ['iam:CreateAccessKey', 'iam:DeleteAccessKey'], Condition: { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } } });
+    expect(JSON.stringify(sid('NonProdKeyRotation')?.Resource)).toMatch(/:iam::.*:user\/\*/);
+    expect(sid('RotatedKeySecrets')).toMatchObject({ Action: ['secretsmanager:CreateSecret', 'secretsmanager:PutSecretValue'] });
+    expect(JSON.stringify(sid('RotatedKeySecrets')?.Resource)).toContain(':secret:aiops/iam-keys/*');
+  });
+
+  it('reads the state the runbooks judge: the diagnostic describe calls are granted', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Sid?: string; Action: string | string[] }[]);
-    const remediation = policies.find((s) => s.Sid === 'RemediationActions');
-    expect([remediation?.Action].flat().sort()).toEqual(Object.keys(REMEDIATION_ACTIONS).sort());
+    const reads = [policies.find((s) => s.Sid === 'DiagnosticReads')?.Action].flat();
+    for (const a of ['ec2:DescribeSnapshots', 'iam:ListUsers', 'iam:ListUserTags', 'iam:ListUserPolicies', 'lambda:GetFunctionConfiguration', 'ec2:DescribeInstanceStatus', 'rds:DescribeDBInstances']) expect(reads).toContain(a);
+  });
+
+  it('keeps deleted EBS snapshots in a Recycle Bin rule, and tells the functions so', () => {
+    template.hasResourceProperties('AWS::Rbin::Rule', { ResourceType: 'EBS_SNAPSHOT', RetentionPeriod: { RetentionPeriodValue: 7, RetentionPeriodUnit: 'DAYS' } });
+    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ STATE_NAME: 'Execute', RECYCLE_BIN_COVERS_SNAPSHOTS: 'true' }) } });
   });
 
   it('lets Step Functions invoke only its state functions and AIOps runbooks', () => {
@@ -68,6 +87,10 @@ describe('Stack: RemediationStack', () => {
     const prod = Template.fromStack(buildStacks(testConfig('prod'), { definition: loadOrchestratorDefinition(PLACEHOLDER_ASL_PATH), ssmDocuments: [] }).stacks.remediation);
     const names = Object.values(prod.findResources('AWS::Scheduler::Schedule')).map((s) => s.Properties.Name);
     expect(names.sort()).toEqual(['aiops-anomaly-detection-prod', 'aiops-security-hub-sync-prod']);
+    // Nor the permissions and Recycle Bin rule those tasks need.
+    const actions = Object.values(prod.findResources('AWS::IAM::Policy')).flatMap((p) => (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((s) => [s.Action].flat()));
+    for (const a of ['ec2:DeleteSnapshot', 'iam:CreateAccessKey', 'secretsmanager:PutSecretValue']) expect(actions).not.toContain(a);
+    prod.resourceCountIs('AWS::Rbin::Rule', 0);
   });
 
   it('starts the orchestrator on RemediationRequested events through the EventBridge role', () => {

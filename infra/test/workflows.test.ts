@@ -94,6 +94,11 @@ describe('GitHub workflows', () => {
       expect(creds?.with?.['role-to-assume']).toBe('${{ vars.AWS_DEPLOY_ROLE_ARN }}');
       expect(creds?.with).not.toHaveProperty('aws-access-key-id');
       expect(job?.steps?.some((s) => s.run?.includes(`cdk deploy --all`) && s.run.includes(`-c env=${env}`))).toBe(true);
+      // The Api stack deploys web/dist only when it was built before the deploy.
+      const steps = job?.steps ?? [];
+      const build = steps.findIndex((s) => s.run === 'npm run build:web');
+      expect(build).toBeGreaterThan(-1);
+      expect(build).toBeLessThan(steps.findIndex((s) => s.run?.includes('cdk deploy --all')));
     }
   });
 });

@@ -4,6 +4,7 @@ import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
+import { GetFunctionConcurrencyCommand, GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
@@ -25,6 +26,9 @@ import { MemoryStore } from '../adapters/memory/store.js';
 import type { Incident } from '../core/incidents/incident.js';
 import type { Execution } from '../core/remediation/execution.js';
 import type { Cloud, ResourceRecord } from '../ports/cloud.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAlertRouterHandler } from './alert-router/handler.js';
 import { createAnomalyDetectorHandler } from './anomaly-detector/handler.js';
 import { createApiHandler } from './api/handler.js';
 import { createCostAnalyzerHandler } from './cost-analyzer/handler.js';
@@ -32,7 +36,7 @@ import { createLogAnalyzerHandler } from './log-analyzer/handler.js';
 import { createMaintenanceHandler } from './maintenance/handler.js';
 import { createRuntime, type Runtime } from './shared/runtime.js';
 import { wireUseCases, type AwsDeps } from './shared/use-cases.js';
-import { AWS_USE_CASES, servicesFor } from './shared/wiring.js';
+import { AWS_USE_CASES, ready, servicesFor } from './shared/wiring.js';
 import { alarmEvent } from '../app/alerting/testing/fixtures.js';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -43,7 +47,7 @@ const NOW = Date.parse('2026-11-23T10:00:00.000Z');
 const STATE_MACHINE = `arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:aiops-remediation-test`;
 const SNAPSHOT = `arn:aws:ec2:us-east-1:${ACCOUNT}:snapshot/snap-0old`;
 
-const mocks = { sfn: mockClient(SFNClient), eb: mockClient(EventBridgeClient), sns: mockClient(SNSClient), cw: mockClient(CloudWatchClient), tagging: mockClient(ResourceGroupsTaggingAPIClient), trail: mockClient(CloudTrailClient), ce: mockClient(CostExplorerClient), s3: mockClient(S3Client), pricing: mockClient(PricingClient), hub: mockClient(SecurityHubClient) };
+const mocks = { sfn: mockClient(SFNClient), eb: mockClient(EventBridgeClient), sns: mockClient(SNSClient), cw: mockClient(CloudWatchClient), tagging: mockClient(ResourceGroupsTaggingAPIClient), trail: mockClient(CloudTrailClient), ce: mockClient(CostExplorerClient), s3: mockClient(S3Client), pricing: mockClient(PricingClient), hub: mockClient(SecurityHubClient), lambda: mockClient(LambdaClient) };
 
 beforeAll(() => wireUseCases(AWS_USE_CASES));
 beforeEach(() => {
@@ -55,6 +59,8 @@ beforeEach(() => {
   mocks.trail.on(LookupEventsCommand).resolves({ Events: [] });
   mocks.s3.on(PutObjectCommand).resolves({});
   mocks.pricing.on(GetProductsCommand).resolves({ PriceList: [] });
+  mocks.lambda.on(GetFunctionConfigurationCommand).resolves({ FunctionName: 'checkout-api', Runtime: 'nodejs22.x', MemorySize: 512 });
+  mocks.lambda.on(GetFunctionConcurrencyCommand).resolves({});
 });
 
 function awsDeps(overrides: Partial<AwsDeps> = {}): AwsDeps {
@@ -68,7 +74,7 @@ function awsDeps(overrides: Partial<AwsDeps> = {}): AwsDeps {
     bus: new EventBridgeBus({ eventBusName: 'aiops-alerts-test', clock, newId: () => `ev-${++id}`, client: new EventBridgeClient({}) }),
     metrics: new CloudWatchMetrics({ client: new CloudWatchClient({}) }),
     logs: { filterLogEvents: async () => [], logGroupsFor: async () => [] },
-    cloud: new StatefulCloud(new AwsCloud({ clients: { tagging: new ResourceGroupsTaggingAPIClient({}), cloudtrail: new CloudTrailClient({}) } })),
+    cloud: new StatefulCloud(new AwsCloud({ clients: { tagging: new ResourceGroupsTaggingAPIClient({}), cloudtrail: new CloudTrailClient({}), lambda: new LambdaClient({}) } })),
     notifiers: [notifier],
     approvals: new StepFunctionsApprovals({ notifier, client: new SFNClient({}) }),
     orchestrator: new StepFunctionsOrchestrator({ stateMachineArn: STATE_MACHINE, client: new SFNClient({}) }),
@@ -118,6 +124,22 @@ describe('Wiring: log-analyzer → analyzeIncidentLogs', () => {
     expect(res).toEqual({ patterns: 0 });
     const incident = await deps.store.collection<Incident>('incidents').get(incidentId);
     expect(incident?.timeline.some((t) => t.kind === 'rca')).toBe(true);
+  });
+});
+
+describe('Wiring: log-analyzer → draftPostmortem', () => {
+  it('drafts a post-mortem when an incident.updated event finds the incident resolved, once', async () => {
+    const deps = awsDeps();
+    const { results } = await servicesFor(deps).ingestAndRemediate([alarmEvent({ name: 'api-errors', at: new Date(NOW - 60_000).toISOString(), value: 20, threshold: 5, account: ACCOUNT })]);
+    const incidentId = results[0]!.incidentIds[0]!;
+    const h = createLogAnalyzerHandler(runtimeFor(deps, 'log-analyzer'));
+    const updated = { 'detail-type': 'incident.updated', detail: { eventId: 'e2', payload: { incidentId } } };
+    // Still open: nothing to draft.
+    expect(await h(updated)).toEqual({});
+    await deps.store.collection<Incident>('incidents').update(incidentId, (i) => ({ ...i, status: 'resolved', severity: 'SEV-1', resolvedAt: new Date(NOW).toISOString() }));
+    expect(await h(updated)).toEqual({ postmortemId: `pm-${incidentId}` });
+    expect(await h(updated)).toEqual({ postmortemId: `pm-${incidentId}` });
+    expect(await deps.store.collection('postmortems').find({})).toHaveLength(1);
   });
 });
 
@@ -188,10 +210,90 @@ describe('Wiring: api → handleHttp (the Fastify API without the sandbox)', () 
     expect((await api(apiEvent('POST', '/api/v1/signals', { body: signal(), headers: { 'x-aiops-iam-principal': ALICE } }))).statusCode).toBe(401);
   });
 
+  it('refuses reads from an unsigned request or a principal with no configured role', async () => {
+    const { api } = setup();
+    expect((await api(apiEvent('GET', '/api/v1/incidents'))).statusCode).toBe(401);
+    expect((await api(apiEvent('GET', '/api/v1/cost/recommendations', { principal: `arn:aws:iam::${ACCOUNT}:user/mallory` }))).statusCode).toBe(403);
+  });
+
+  it('serves cost, compliance, detection, SLO and RCA reads from the store', async () => {
+    const { deps, api } = setup();
+    const at = new Date(NOW).toISOString();
+    await deps.store.collection<{ id: string; [k: string]: unknown }>('recommendations').put({ id: 'rec-1', status: 'open', ruleId: 'idle-ec2', resourceArn: 'arn:aws:ec2:us-east-1:1:instance/i-1', resourceType: 'AWS::EC2::Instance', title: 'Stop idle', monthlySavingsUsd: 42, createdAt: at, updatedAt: at, lastSeenAt: at, recommendation: {} });
+    await deps.store.collection<{ id: string; [k: string]: unknown }>('anomalies').put({ id: 'an-1', metricKey: 'AWS/EC2|CPUUtilization|InstanceId=i-1', resourceArn: 'arn:aws:ec2:us-east-1:1:instance/i-1', status: 'open', time: at });
+    const get = async (path: string) => {
+      const res = await api(apiEvent('GET', path, { principal: VIEWER }));
+      return { status: res.statusCode, body: JSON.parse(res.body) };
+    };
+    expect(await get('/api/v1/cost/recommendations')).toMatchObject({ status: 200, body: { items: [{ id: 'rec-1' }], totalMonthlySavingsUsd: 42 } });
+    expect(await get('/api/v1/cost/recommendations/rec-1')).toMatchObject({ status: 200, body: { id: 'rec-1' } });
+    expect(await get('/api/v1/findings')).toMatchObject({ status: 200, body: { items: [] } });
+    expect((await get('/api/v1/compliance/scores')).status).toBe(200);
+    expect(await get('/api/v1/anomalies')).toMatchObject({ status: 200, body: { items: [{ id: 'an-1' }] } });
+    expect(await get('/api/v1/slos')).toMatchObject({ status: 200, body: { items: [] } });
+    expect(await get('/api/v1/postmortems')).toMatchObject({ status: 200, body: { items: [] } });
+    expect((await get('/api/v1/incidents/nope/rca')).status).toBe(404);
+    // Work done by another function on AWS says where it runs instead of failing obscurely.
+    const scan = await api(apiEvent('POST', '/api/v1/compliance/scan', { principal: ALICE, body: {} }));
+    expect(scan.statusCode).toBe(400);
+    expect(JSON.parse(scan.body)).toMatchObject({ error: 'LOCAL_ONLY', reason: expect.stringMatching(/AWS Config and Security Hub/) });
+  });
+
   it('serves /health in AWS mode and has no sandbox routes', async () => {
     const { api } = setup();
     const health = await api(apiEvent('GET', '/api/v1/health'));
     expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', mode: 'aws' });
     expect((await api(apiEvent('GET', '/api/v1/sandbox/fleet', { principal: ALICE }))).statusCode).toBe(404);
+  });
+});
+
+describe('Wiring: Slack and PagerDuty from the notifier secret', () => {
+  it('notifies the Slack webhook the secret configures, reading the secret once per container', async () => {
+    const received: { url: string; body: string }[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push({ url: req.url ?? '', body });
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    let now = NOW;
+    let reads = 0;
+    const deps = awsDeps({ clock: { now: () => now, sleep: async () => {} }, notifierSettings: async () => (reads++, { slackWebhookUrl: `http://127.0.0.1:${port}/slack` }) });
+    try {
+      const router = createAlertRouterHandler(runtimeFor(deps, 'alert-router'));
+      const message = (id: string) => ({ Records: [{ messageId: id, body: JSON.stringify(alarmEvent({ name: 'api-errors', at: new Date(NOW - 60_000).toISOString(), value: 20, threshold: 5, account: ACCOUNT })), attributes: { SentTimestamp: String(NOW) } }] });
+      expect(await router(message('m-1'))).toEqual({ batchItemFailures: [] });
+      // Past the group wait, the next invocation's timers deliver the incident notification.
+      now += 5 * 60_000;
+      await (await ready(deps)).alerting.tick();
+      expect(received.filter((r) => r.url === '/slack')).toHaveLength(1);
+      expect(received[0]?.body).toContain('api-errors');
+      // SNS still gets it too.
+      expect(mocks.sns.commandCalls(PublishCommand).length).toBeGreaterThan(0);
+      await router(message('m-2'));
+      expect(reads).toBe(1);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('still notifies through SNS when the secret cannot be read, and reads it again next time', async () => {
+    let reads = 0;
+    const deps = awsDeps({
+      notifierSettings: async () => {
+        reads++;
+        throw Object.assign(new Error('denied'), { name: 'AccessDeniedException' });
+      },
+    });
+    const router = createAlertRouterHandler(runtimeFor(deps, 'alert-router'));
+    const body = JSON.stringify(alarmEvent({ name: 'db-errors', at: new Date(NOW - 60_000).toISOString(), value: 20, threshold: 5, account: ACCOUNT }));
+    expect(await router({ Records: [{ messageId: 'a', body, attributes: { SentTimestamp: String(NOW) } }] })).toEqual({ batchItemFailures: [] });
+    expect(await deps.store.collection('alerts').count({})).toBe(1);
+    await ready(deps);
+    expect(reads).toBe(2);
   });
 });

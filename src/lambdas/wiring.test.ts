@@ -75,7 +75,7 @@ async function awsDeps(): Promise<AwsDeps> {
     bus: new EventBridgeBus({ eventBusName: 'aiops-alerts-test', clock, newId: () => `ev-${++id}`, client: new EventBridgeClient({}) }),
     metrics: new CloudWatchMetrics({ client: new CloudWatchClient({}) }),
     logs: { filterLogEvents: async () => [], logGroupsFor: async () => [] },
-    cloud: new StatefulCloud(new AwsCloud({ clients: { autoscaling, tagging: new ResourceGroupsTaggingAPIClient({}) } }), { autoscaling }),
+    cloud: new StatefulCloud(new AwsCloud({ clients: { autoscaling, tagging: new ResourceGroupsTaggingAPIClient({}) } })),
     notifiers: [notifier],
     approvals: new StepFunctionsApprovals({ notifier, client: new SFNClient({}) }),
     orchestrator: new StepFunctionsOrchestrator({ stateMachineArn: STATE_MACHINE, client: new SFNClient({}) }),
@@ -101,7 +101,7 @@ beforeEach(() => {
   sfn.on(StartExecutionCommand).resolves({ executionArn: `${STATE_MACHINE}:x`, startDate: new Date(START) });
   sfn.on(SendTaskSuccessCommand).resolves({});
   tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [{ ResourceARN: ASG, Tags: [{ Key: 'environment', Value: 'staging' }, { Key: 'service', Value: 'web' }] }] });
-  asg.on(DescribeAutoScalingGroupsCommand).callsFake(() => ({ AutoScalingGroups: [{ AutoScalingGroupName: 'web', DesiredCapacity: desired, MinSize: 1, MaxSize: 10, Instances: [] }] }));
+  asg.on(DescribeAutoScalingGroupsCommand).callsFake(() => ({ AutoScalingGroups: [{ AutoScalingGroupARN: ASG, AutoScalingGroupName: 'web', DesiredCapacity: desired, MinSize: 1, MaxSize: 10, Instances: [] }] }));
   asg.on(SetDesiredCapacityCommand).callsFake((input: { DesiredCapacity: number }) => {
     desired = input.DesiredCapacity;
     return {};

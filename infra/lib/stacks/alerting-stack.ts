@@ -12,6 +12,9 @@ import type { Construct } from 'constructs';
 import type { EnvConfig } from '../config.js';
 import { AiopsFunction } from '../constructs/aiops-function.js';
 import { acknowledge, iam5 } from '../constructs/nag.js';
+import { orchestratorArn } from '../constructs/orchestrator-arn.js';
+import { EVENT_SOURCE } from '../../../src/adapters/aws/event-bus.js';
+import { DIAGNOSTIC_ACTIONS } from '../../../src/adapters/aws/cloud-actions.js';
 import type { DataStack } from './data-stack.js';
 
 export interface AlertingStackProps extends StackProps {
@@ -37,6 +40,12 @@ export const SOURCE_RULES: { id: string; description: string; pattern: events.Ev
     },
   },
 ];
+
+/**
+ * The product's own events (EventBridgeBus: topic → detail-type, source matcarv.aiops) that the log
+ * analyzer consumes: RCA when an incident opens, a post-mortem draft when an update resolves it.
+ */
+export const INCIDENT_EVENT_PATTERN: events.EventPattern = { source: [EVENT_SOURCE], detailType: ['incident.opened', 'incident.updated'] };
 
 /**
  * Detection and notification: the `aiops-alerts` bus, rules that feed AWS events into the SQS
@@ -115,18 +124,25 @@ export class AlertingStack extends Stack {
       ...data.storeEnvironment(),
     };
 
-    this.alertRouter = new AiopsFunction(this, 'AlertRouterFunction', { config, name: 'alert-router', description: 'Normalizes AWS events and alarms into signals, deduplicates, groups into incidents, routes notifications', environment: common, timeout: Duration.seconds(60) });
+    // The alert router starts a remediation execution for each firing alert that has a runbook.
+    const stateMachineArn = orchestratorArn(this, env);
+    this.alertRouter = new AiopsFunction(this, 'AlertRouterFunction', { config, name: 'alert-router', description: 'Normalizes AWS events and alarms into signals, deduplicates, groups into incidents, routes notifications', environment: { ...common, STATE_MACHINE_ARN: stateMachineArn }, timeout: Duration.seconds(60) });
+    this.alertRouter.fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'StartRemediation', actions: ['states:StartExecution'], resources: [stateMachineArn] }));
     this.alertRouter.fn.addEventSource(new SqsEventSource(this.ingestionQueue, { batchSize: 10, maxBatchingWindow: Duration.seconds(5), reportBatchItemFailures: true }));
 
     this.anomalyDetector = new AiopsFunction(this, 'AnomalyDetectorFunction', { config, name: 'anomaly-detector', description: 'Runs the anomaly detectors over recent CloudWatch metrics (every 5 minutes)', environment: common, timeout: Duration.minutes(4), memorySize: 1024 });
     this.logAnalyzer = new AiopsFunction(this, 'LogAnalyzerFunction', { config, name: 'log-analyzer', description: 'Mines CloudWatch Logs around an incident for root-cause patterns', environment: common, timeout: Duration.minutes(2), memorySize: 1024 });
-    new events.Rule(this, 'IncidentOpenedRule', { ruleName: `aiops-incident-opened-${env}`, eventBus: this.bus, description: 'Starts log analysis when an incident opens', eventPattern: { detailType: ['IncidentOpened'] }, targets: [new targets.LambdaFunction(this.logAnalyzer.fn, { retryAttempts: 2, deadLetterQueue: this.ingestionDlq })] });
+    new events.Rule(this, 'IncidentOpenedRule', { ruleName: `aiops-incident-opened-${env}`, eventBus: this.bus, description: 'Log analysis when an incident opens, post-mortem draft when it is resolved', eventPattern: INCIDENT_EVENT_PATTERN, targets: [new targets.LambdaFunction(this.logAnalyzer.fn, { retryAttempts: 2, deadLetterQueue: this.ingestionDlq })] });
 
     for (const f of [this.alertRouter, this.anomalyDetector, this.logAnalyzer]) {
       data.grantStore(f.fn);
       data.grantIdempotency(f.fn);
       this.grantNotify(f.fn, 'alerts', 'critical', 'approvals');
     }
+    // Alert enrichment, runbook targeting (alert router) and RCA (log analyzer) describe the resources
+    // an alert names: the read-only calls of AwsCloud's state readers, which have no resource-level permissions.
+    for (const f of [this.alertRouter, this.logAnalyzer]) f.fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'DescribeResources', actions: [...DIAGNOSTIC_ACTIONS], resources: ['*'] }));
+    acknowledge(this.alertRouter.fn, 'Describe/list calls (the enumerated, read-only DIAGNOSTIC_ACTIONS) on the resources alerts name, known only at run time; most have no resource-level permissions.', iam5('Resource', '*'));
     const readMetrics = new iam.PolicyStatement({ actions: ['cloudwatch:GetMetricData', 'cloudwatch:ListMetrics', 'cloudwatch:DescribeAlarms'], resources: ['*'] });
     this.anomalyDetector.fn.addToRolePolicy(readMetrics);
     this.logAnalyzer.fn.addToRolePolicy(readMetrics);

@@ -1,10 +1,11 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { EnvConfig } from '../config.js';
 import { METRICS_NAMESPACE, type AiopsFunction } from '../constructs/aiops-function.js';
+import { PlatformMonitoring } from '../constructs/platform-monitoring.js';
 import { ThresholdAlarmFactory, type Thresholds } from '../constructs/threshold-alarm-factory.js';
 import type { AlertingStack } from './alerting-stack.js';
 import type { ApiStack } from './api-stack.js';
@@ -43,6 +44,7 @@ const FIVE_MINUTES = Duration.minutes(5);
 export class MonitoringStack extends Stack {
   readonly alarms: ThresholdAlarmFactory;
   readonly dashboards: cloudwatch.Dashboard[] = [];
+  readonly platform: PlatformMonitoring;
 
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
     super(scope, id, props);
@@ -99,6 +101,17 @@ export class MonitoringStack extends Stack {
     // Alert volume is the platform's own symptom: a sudden flood or silence both deserve a look.
     this.alarms.addAnomalyAlarm({ service: 'alert-router', metricName: 'invocations', metric: alerting.alertRouter.fn.metricInvocations({ period: FIVE_MINUTES, statistic: 'Sum' }) as cloudwatch.Metric, description: 'Alert volume outside its expected band' });
 
+    const tableName = (table: dynamodb.Table) => (table.node.defaultChild as dynamodb.CfnTable).tableName ?? table.node.id;
+    this.platform = new PlatformMonitoring(this, 'PlatformMonitoring', {
+      env,
+      functions: props.functions,
+      queues: [{ queue: alerting.ingestionQueue, deadLetterQueue: alerting.ingestionDlq, name: `aiops-ingestion-${env}` }],
+      // Every table is on-demand (DataStack).
+      tables: ([...data.tables, data.idempotencyTable] as dynamodb.Table[]).map((table) => ({ table, name: tableName(table), billingMode: dynamodb.BillingMode.PAY_PER_REQUEST })),
+      stateMachine: remediation.stateMachine,
+      api: api.api,
+    });
+
     this.buildDashboards(props);
   }
 
@@ -121,6 +134,8 @@ export class MonitoringStack extends Stack {
       'AIOps-Lambda': [
         [new cloudwatch.GraphWidget({ title: 'Errors', left: fns.map((f) => f.fn.metricErrors({ period: FIVE_MINUTES, label: f.functionName })), width: 12 }), new cloudwatch.GraphWidget({ title: 'Throttles', left: fns.map((f) => f.fn.metricThrottles({ period: FIVE_MINUTES, label: f.functionName })), width: 12 })],
         [new cloudwatch.GraphWidget({ title: 'P99 duration (ms)', left: fns.map((f) => f.fn.metricDuration({ statistic: 'p99', period: FIVE_MINUTES, label: f.functionName })), width: 12 }), new cloudwatch.GraphWidget({ title: 'Cold starts', left: fns.map((f) => new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName: 'ColdStart', statistic: 'Sum', dimensionsMap: { service: f.functionName.replace(`-${config.env}`, '') }, period: FIVE_MINUTES, label: f.functionName })), width: 12 })],
+        [text('## Per function (cdk-monitoring-constructs)')],
+        this.platform.widgets('lambda'),
       ],
       'AIOps-Infrastructure': [
         [
@@ -132,6 +147,8 @@ export class MonitoringStack extends Stack {
           new cloudwatch.GraphWidget({ title: 'EKS node CPU (Container Insights)', left: [new cloudwatch.MathExpression({ expression: "SELECT AVG(node_cpu_utilization) FROM SCHEMA(ContainerInsights, ClusterName) GROUP BY ClusterName", period: FIVE_MINUTES, label: 'EKS' })], width: 12 }),
         ],
         [new cloudwatch.GraphWidget({ title: 'Ingestion queue age (s)', left: [alerting.ingestionQueue.metricApproximateAgeOfOldestMessage({ period: ONE_MINUTE })], right: [alerting.ingestionDlq.metricApproximateNumberOfMessagesVisible({ period: ONE_MINUTE })], width: 12 }), new cloudwatch.GraphWidget({ title: 'Remediation executions', left: [remediation.stateMachine.metricSucceeded({ period: FIVE_MINUTES }), remediation.stateMachine.metricFailed({ period: FIVE_MINUTES })], width: 12 })],
+        [text('## Platform queues, tables, orchestrator and API (cdk-monitoring-constructs)')],
+        this.platform.widgets('infrastructure'),
       ],
       'AIOps-Cost': [
         [new cloudwatch.GraphWidget({ title: 'Estimated charges (USD)', left: [new cloudwatch.Metric({ namespace: 'AWS/Billing', metricName: 'EstimatedCharges', dimensionsMap: { Currency: 'USD' }, statistic: 'Maximum', period: Duration.hours(6), region: 'us-east-1' })], width: 12 }), new cloudwatch.GraphWidget({ title: 'Daily spend / savings found (USD)', left: [custom('DailySpend', 'Maximum'), custom('MonthlySavingsIdentified', 'Maximum')], width: 12 })],

@@ -3,16 +3,18 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as rbin from 'aws-cdk-lib/aws-rbin';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
-import { DIAGNOSTIC_ACTIONS, REMEDIATION_ACTIONS } from '../../../src/adapters/aws/cloud-actions.js';
+import { ACCESS_KEY_SECRET_PREFIX, DIAGNOSTIC_ACTIONS, NON_PROD_SCOPED_ACTIONS, REMEDIATION_ACTIONS } from '../../../src/adapters/aws/cloud-actions.js';
 import type { EnvConfig } from '../config.js';
 import { AiopsFunction, retentionFor } from '../constructs/aiops-function.js';
 import { acknowledge, acknowledgeBucketGrant, arnToken, iam5 } from '../constructs/nag.js';
 import { SecureBucket } from '../constructs/secure-bucket.js';
+import { orchestratorArn, orchestratorName } from '../constructs/orchestrator-arn.js';
 import { ORCHESTRATOR_TASK_STATES, functionArnPlaceholder, loadOrchestratorDefinition, loadSsmDocuments, type OrchestratorDefinition, type SsmDocumentFile } from '../orchestrator-definition.js';
 import type { AlertingStack } from './alerting-stack.js';
 import { kebab } from './alerting-stack.js';
@@ -65,8 +67,8 @@ export class RemediationStack extends Stack {
     super(scope, id, props);
     const { config, data, alerting } = props;
     const env = config.env;
-    const stateMachineName = `remediation-orchestrator-${env}`;
-    const stateMachineArn = this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: stateMachineName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const stateMachineName = orchestratorName(env);
+    const stateMachineArn = orchestratorArn(this, env);
 
     this.artifacts = new SecureBucket(this, 'RemediationArtifacts', { config, purpose: 'remediation-artifacts' });
 
@@ -76,7 +78,18 @@ export class RemediationStack extends Stack {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Remediation Lambda functions: the enumerated remediation and diagnostic actions only',
     });
-    this.remediationLambdaRole.addToPolicy(new iam.PolicyStatement({ sid: 'RemediationActions', actions: Object.keys(REMEDIATION_ACTIONS), resources: ['*'] }));
+    const scoped = new Set<string>(NON_PROD_SCOPED_ACTIONS);
+    this.remediationLambdaRole.addToPolicy(new iam.PolicyStatement({ sid: 'RemediationActions', actions: Object.keys(REMEDIATION_ACTIONS).filter((a) => !scoped.has(a)), resources: ['*'] }));
+    if (config.remediation.nonProdMaintenance) {
+      // Snapshot retention and key rotation: only on resources not tagged environment=prod, and not granted at all where they do not run.
+      const notProd = { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } };
+      this.remediationLambdaRole.addToPolicy(new iam.PolicyStatement({ sid: 'NonProdSnapshotRetention', actions: ['ec2:DeleteSnapshot', 'ec2:RestoreSnapshotFromRecycleBin'], resources: [this.formatArn({ service: 'ec2', account: '', resource: 'snapshot', resourceName: '*' })], conditions: notProd }));
+      // iam:DeleteAccessKey takes back a new key whose secret could not be stored.
+      this.remediationLambdaRole.addToPolicy(new iam.PolicyStatement({ sid: 'NonProdKeyRotation', actions: ['iam:CreateAccessKey', 'iam:DeleteAccessKey'], resources: [this.formatArn({ service: 'iam', region: '', resource: 'user', resourceName: '*' })], conditions: notProd }));
+      this.remediationLambdaRole.addToPolicy(new iam.PolicyStatement({ sid: 'RotatedKeySecrets', actions: ['secretsmanager:CreateSecret', 'secretsmanager:PutSecretValue'], resources: [this.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${ACCESS_KEY_SECRET_PREFIX}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })] }));
+      // Deleted snapshots stay restorable for 7 days: what makes the automatic deletion reversible (its rollback).
+      new rbin.CfnRule(this, 'SnapshotRecycleBinRule', { resourceType: 'EBS_SNAPSHOT', retentionPeriod: { retentionPeriodValue: 7, retentionPeriodUnit: 'DAYS' }, description: `AIOps ${env}: EBS snapshots deleted by maintenance stay restorable for 7 days` });
+    }
     this.remediationLambdaRole.addToPolicy(new iam.PolicyStatement({ sid: 'DiagnosticReads', actions: [...DIAGNOSTIC_ACTIONS], resources: ['*'] }));
     this.remediationLambdaRole.addToPolicy(new iam.PolicyStatement({ sid: 'StartRunbooks', actions: ['ssm:StartAutomationExecution', 'ssm:GetAutomationExecution'], resources: [this.formatArn({ service: 'ssm', resource: 'automation-definition', resourceName: 'AIOps-*' }), this.formatArn({ service: 'ssm', resource: 'automation-execution', resourceName: '*' })] }));
     this.remediationLambdaRole.addToPolicy(new iam.PolicyStatement({ sid: 'PassAutomationRole', actions: ['iam:PassRole'], resources: [this.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: `AIOpsSSMAutomationRole-${env}` })] }));
@@ -93,6 +106,9 @@ export class RemediationStack extends Stack {
       iam5('Resource', 'arn:<AWS::Partition>:ssm:<AWS::Region>:<AWS::AccountId>:automation-definition/AIOps-*'),
       iam5('Resource', 'arn:<AWS::Partition>:ssm:<AWS::Region>:<AWS::AccountId>:automation-execution/*'),
       iam5('Resource', `arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/lambda/*-${env}:*`),
+      iam5('Resource', 'arn:<AWS::Partition>:ec2:<AWS::Region>::snapshot/*'),
+      iam5('Resource', 'arn:<AWS::Partition>:iam::<AWS::AccountId>:user/*'),
+      iam5('Resource', `arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${ACCESS_KEY_SECRET_PREFIX}*`),
     );
     acknowledgeBucketGrant(this.remediationLambdaRole, this.artifacts.bucket, 'readWrite');
 
@@ -116,6 +132,7 @@ export class RemediationStack extends Stack {
       ARTIFACTS_BUCKET_NAME: this.artifacts.bucket.bucketName,
       SSM_AUTOMATION_ROLE_ARN: this.ssmAutomationRole.roleArn,
       NOTIFIER_SECRET_ARN: alerting.notifierSecret.secretArn,
+      RECYCLE_BIN_COVERS_SNAPSHOTS: String(config.remediation.nonProdMaintenance),
       ...data.storeEnvironment(),
     };
     for (const state of ORCHESTRATOR_TASK_STATES) {
@@ -170,11 +187,16 @@ export class RemediationStack extends Stack {
     alerting.grantNotify(this.approvalCallback.fn);
 
     // --- Scheduled maintenance (seed 001 pattern 4).
-    this.maintenance = new AiopsFunction(this, 'MaintenanceFunction', { config, name: 'maintenance', description: 'Scheduled maintenance: EBS snapshot cleanup, IAM key rotation (non-prod), Security Hub sync', timeout: Duration.minutes(10), environment: { ...stateEnv, EBS_SNAPSHOT_RETENTION_DAYS: String(config.remediation.ebsSnapshotRetentionDays) } });
+    // Deletions and rotations run as remediation executions (one per resource) that it starts.
+    this.maintenance = new AiopsFunction(this, 'MaintenanceFunction', { config, name: 'maintenance', description: 'Scheduled maintenance: EBS snapshot cleanup, IAM key rotation (non-prod), Security Hub sync', timeout: Duration.minutes(10), environment: { ...stateEnv, STATE_MACHINE_ARN: stateMachineArn, EBS_SNAPSHOT_RETENTION_DAYS: String(config.remediation.ebsSnapshotRetentionDays) } });
+    this.maintenance.fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'StartRemediation', actions: ['states:StartExecution'], resources: [stateMachineArn] }));
+    // Findings are imported into the account's own default product (the product ARN BatchImportFindings authorizes).
+    this.maintenance.fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ImportFindings', actions: ['securityhub:BatchImportFindings'], resources: [this.formatArn({ service: 'securityhub', resource: 'product', resourceName: `${this.account}/default` })] }));
     data.grantStore(this.maintenance.fn);
     data.grantIdempotency(this.maintenance.fn);
     alerting.grantNotify(this.maintenance.fn, 'alerts');
-    this.maintenance.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['securityhub:GetFindings', 'ec2:DescribeSnapshots', 'iam:ListUsers', 'iam:ListAccessKeys'], resources: ['*'] }));
+    // Scheduled runbooks judge every resource of their type from its state (AwsCloud's readers and listers).
+    this.maintenance.fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'DescribeResources', actions: ['securityhub:GetFindings', ...DIAGNOSTIC_ACTIONS], resources: ['*'] }));
     if (config.remediation.nonProdMaintenance) {
       this.maintenance.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ec2:DeleteSnapshot'], resources: [this.formatArn({ service: 'ec2', account: '', resource: 'snapshot', resourceName: '*' })], conditions: { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } } }));
       this.maintenance.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:DeleteAccessKey'], resources: [this.formatArn({ service: 'iam', region: '', resource: 'user', resourceName: '*' })], conditions: { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } } }));

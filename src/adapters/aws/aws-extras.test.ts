@@ -19,7 +19,7 @@ describe('Class: StatefulCloud', () => {
   });
   const cloud = () => {
     const autoscaling = new AutoScalingClient({});
-    return new StatefulCloud(new AwsCloud({ clients: { autoscaling, tagging: new ResourceGroupsTaggingAPIClient({}) } }), { autoscaling });
+    return new StatefulCloud(new AwsCloud({ clients: { autoscaling, tagging: new ResourceGroupsTaggingAPIClient({}) } }));
   };
 
   it('describes an Auto Scaling group with the state runbooks decide on', async () => {
@@ -36,8 +36,14 @@ describe('Class: StatefulCloud', () => {
     expect((await cloud().listResources({ type: 'AWS::AutoScaling::AutoScalingGroup' }))[0]?.state).toMatchObject({ DesiredCapacity: 4 });
   });
 
-  it('returns undefined for an unknown resource', async () => {
+  it('returns undefined for a resource neither the tagging API nor its service knows', async () => {
     tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+    asg.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [] });
     expect(await cloud().describe(ASG)).toBeUndefined();
+  });
+
+  it('describes an untagged resource from its service (the tagging API only lists tagged ones)', async () => {
+    tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
+    expect((await cloud().describe(ASG))?.state).toMatchObject({ DesiredCapacity: 4 });
   });
 });

@@ -25,7 +25,19 @@ export const REMEDIATION_ACTIONS = {
   'iam:PutRolePolicy': 'Attach the quarantine deny policy to a role',
   'iam:DeleteRolePolicy': 'Remove the quarantine deny policy from a role',
   'rds:RebootDBInstance': 'Reboot a DB instance (optionally with failover)',
+  'ec2:DeleteSnapshot': 'Delete an expired non-prod EBS snapshot (recoverable from the Recycle Bin)',
+  'ec2:RestoreSnapshotFromRecycleBin': 'Restore a deleted snapshot (rollback of a deletion)',
+  'iam:CreateAccessKey': 'Create the new access key of a non-prod key rotation (secret stored in Secrets Manager)',
 } as const;
+
+/**
+ * Actions the RemediationStack grants on scoped resources instead of `*` (all in REMEDIATION_ACTIONS):
+ * snapshots and users not tagged `environment=prod` — the runbooks using them run outside prod only.
+ */
+export const NON_PROD_SCOPED_ACTIONS = ['ec2:DeleteSnapshot', 'ec2:RestoreSnapshotFromRecycleBin', 'iam:CreateAccessKey'] as const satisfies readonly (keyof typeof REMEDIATION_ACTIONS)[];
+
+/** Where `iam:CreateAccessKey` stores a new key (`<prefix><user name>`); IAM grants Secrets Manager on this prefix only. */
+export const ACCESS_KEY_SECRET_PREFIX = 'aiops/iam-keys/';
 
 export type RemediationAction = keyof typeof REMEDIATION_ACTIONS;
 
@@ -53,6 +65,11 @@ export const DIAGNOSTIC_ACTIONS = [
   'cloudtrail:DescribeTrails',
   'cloudtrail:LookupEvents',
   'iam:ListAccessKeys',
+  'iam:ListUsers',
+  'iam:ListUserTags',
+  'iam:ListUserPolicies',
+  'ec2:DescribeSnapshots',
+  'lambda:GetFunctionConfiguration',
   'rds:DescribeDBInstances',
   'route53:GetHealthCheckStatus',
   'cloudwatch:GetMetricData',

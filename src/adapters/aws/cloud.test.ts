@@ -1,7 +1,7 @@
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, SetDesiredCapacityCommand } from '@aws-sdk/client-auto-scaling';
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
-import { EC2Client, RevokeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, DescribeInstanceStatusCommand, EC2Client, RevokeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
 import { ECSClient, DescribeServicesCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
@@ -81,8 +81,11 @@ describe('Class: AwsCloud', () => {
 
   it('lists tagged resources with their CloudFormation type, filtered', async () => {
     tagging.on(GetResourcesCommand).resolvesOnce({ ResourceTagMappingList: [{ ResourceARN: 'arn:aws:ec2:us-east-1:1:instance/i-1', Tags: [{ Key: 'Name', Value: 'web-1' }] }], PaginationToken: 'p' }).resolvesOnce({ ResourceTagMappingList: [{ ResourceARN: 'arn:aws:s3:::logs' }], PaginationToken: '' });
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [{ InstanceId: 'i-1', State: { Name: 'running' }, RootDeviceType: 'ebs' }] }] });
+    ec2.on(DescribeInstanceStatusCommand).resolves({ InstanceStatuses: [{ InstanceStatus: { Status: 'impaired' } }] });
     const all = await cloud().listResources({ type: 'AWS::EC2::Instance' });
-    expect(all).toEqual([{ arn: 'arn:aws:ec2:us-east-1:1:instance/i-1', type: 'AWS::EC2::Instance', id: 'i-1', name: 'web-1', region: 'us-east-1', account: '1', tags: { Name: 'web-1' }, state: {} }]);
+    // Filtered by type, each resource carries its state (what the runbooks judge).
+    expect(all).toEqual([{ arn: 'arn:aws:ec2:us-east-1:1:instance/i-1', type: 'AWS::EC2::Instance', id: 'i-1', name: 'web-1', region: 'us-east-1', account: '1', tags: { Name: 'web-1' }, state: { InstanceId: 'i-1', State: { Name: 'running' }, RootDeviceType: 'ebs', InstanceStatus: { Status: 'impaired' } } }]);
   });
 
   it('returns recent CloudTrail changes newest first', async () => {

@@ -2,21 +2,23 @@ import { AutoScalingClient, DescribeAutoScalingGroupsCommand, SetDesiredCapacity
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { CloudTrailClient, LookupEventsCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { DescribeTableCommand, DynamoDBClient, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
-import { AuthorizeSecurityGroupIngressCommand, CreateSnapshotCommand, EC2Client, RebootInstancesCommand, RevokeSecurityGroupIngressCommand, type IpPermission } from '@aws-sdk/client-ec2';
+import { AuthorizeSecurityGroupIngressCommand, CreateSnapshotCommand, DeleteSnapshotCommand, EC2Client, RestoreSnapshotFromRecycleBinCommand, RebootInstancesCommand, RevokeSecurityGroupIngressCommand, type IpPermission } from '@aws-sdk/client-ec2';
 import { DescribeServicesCommand, ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
-import { DeleteRolePolicyCommand, DeleteUserPolicyCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, DeleteAccessKeyCommand, DeleteRolePolicyCommand, DeleteUserPolicyCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { GetFunctionConcurrencyCommand, LambdaClient, PutFunctionConcurrencyCommand, UpdateAliasCommand } from '@aws-sdk/client-lambda';
 import { RDSClient, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
 import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { ChangeResourceRecordSetsCommand, Route53Client, type ChangeBatch } from '@aws-sdk/client-route-53';
 import { PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateSecretCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient, SetSubscriptionAttributesCommand } from '@aws-sdk/client-sns';
 import { SQSClient, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { parseOrThrow } from '../../core/shared/zod.js';
 import type { ActionCall, ActionResult, ChangeEvent, Cloud, ResourceFilter, ResourceRecord } from '../../ports/cloud.js';
 import { arnResourceId, parseArn } from './arn.js';
-import { isRemediationAction, type RemediationAction } from './cloud-actions.js';
+import { ACCESS_KEY_SECRET_PREFIX, isRemediationAction, type RemediationAction } from './cloud-actions.js';
+import { isNotFound, readState, TYPE_LISTERS, type StateOptions } from './resource-state.js';
 
 /** SDK clients the adapter uses; any not injected is created with `clientConfig`. */
 export interface CloudClients {
@@ -34,6 +36,7 @@ export interface CloudClients {
   iam: IAMClient;
   rds: RDSClient;
   tagging: ResourceGroupsTaggingAPIClient;
+  secretsmanager: SecretsManagerClient;
 }
 
 type Handler = (c: CloudClients, target: string, params: Record<string, unknown>) => Promise<{ before?: Record<string, unknown>; after?: Record<string, unknown> }>;
@@ -159,6 +162,42 @@ export const ACTION_HANDLERS: Record<RemediationAction, Handler> = {
     await c.iam.send(new DeleteRolePolicyCommand({ RoleName: iamName(target, 'role'), PolicyName: q.policyName }));
     return { before: { policyName: q.policyName } };
   },
+  'ec2:DeleteSnapshot': async (c, target, params) => {
+    const snapshotId = p(z.object({ snapshotId: z.string().startsWith('snap-').optional() }), params).snapshotId ?? arnResourceId(target, 'snapshot');
+    try {
+      await c.ec2.send(new DeleteSnapshotCommand({ SnapshotId: snapshotId }));
+    } catch (err) {
+      // Already deleted (a retried step): the snapshot is gone, which is what was asked.
+      if (!isNotFound(err)) throw err;
+    }
+    return { before: { snapshotId }, after: { deleted: true } };
+  },
+  'ec2:RestoreSnapshotFromRecycleBin': async (c, target, params) => {
+    const snapshotId = p(z.object({ snapshotId: z.string().startsWith('snap-').optional() }), params).snapshotId ?? arnResourceId(target, 'snapshot');
+    const res = await c.ec2.send(new RestoreSnapshotFromRecycleBinCommand({ SnapshotId: snapshotId }));
+    return { after: { snapshotId, state: res.State } };
+  },
+  'iam:CreateAccessKey': async (c, target, params) => {
+    const userName = p(z.object({ userName: z.string().min(1).optional() }), params).userName ?? iamName(target, 'user');
+    const key = (await c.iam.send(new CreateAccessKeyCommand({ UserName: userName }))).AccessKey;
+    if (!key?.AccessKeyId || !key.SecretAccessKey) throw new Error(`CreateAccessKey returned no key for ${userName}`);
+    // The secret is shown once: it goes to Secrets Manager, never into the result (which is audited).
+    const secretId = `${ACCESS_KEY_SECRET_PREFIX}${userName}`;
+    const value = JSON.stringify({ AccessKeyId: key.AccessKeyId, SecretAccessKey: key.SecretAccessKey, UserName: userName, CreateDate: key.CreateDate?.toISOString() });
+    try {
+      try {
+        await c.secretsmanager.send(new PutSecretValueCommand({ SecretId: secretId, SecretString: value }));
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+        await c.secretsmanager.send(new CreateSecretCommand({ Name: secretId, SecretString: value, Description: `Access key of IAM user ${userName}, rotated by AIOps` }));
+      }
+    } catch (err) {
+      // A key nobody can read is useless and counts against the two-key limit: take it back.
+      await c.iam.send(new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: key.AccessKeyId }));
+      throw err;
+    }
+    return { after: { accessKeyId: key.AccessKeyId, status: key.Status, secretId } };
+  },
   'rds:RebootDBInstance': async (c, target, params) => {
     const q = p(z.object({ forceFailover: z.boolean().default(false) }), params);
     const id = parseArn(target).resource.replace(/^db:/, '');
@@ -168,7 +207,7 @@ export const ACTION_HANDLERS: Record<RemediationAction, Handler> = {
 };
 
 type ClientConfig = { region?: string; endpoint?: string; credentials?: { accessKeyId: string; secretAccessKey: string } };
-export type AwsCloudOptions = { clients: Partial<CloudClients>; clientConfig?: ClientConfig } | { clientConfig: ClientConfig; clients?: never };
+export type AwsCloudOptions = ({ clients: Partial<CloudClients>; clientConfig?: ClientConfig } | { clientConfig: ClientConfig; clients?: never }) & { state?: StateOptions };
 
 const CTORS: { [K in keyof CloudClients]: new (cfg: ClientConfig) => CloudClients[K] } = {
   autoscaling: AutoScalingClient,
@@ -185,13 +224,14 @@ const CTORS: { [K in keyof CloudClients]: new (cfg: ClientConfig) => CloudClient
   iam: IAMClient,
   rds: RDSClient,
   tagging: ResourceGroupsTaggingAPIClient,
+  secretsmanager: SecretsManagerClient,
 };
 
 /** `AWS::AutoScaling::AutoScalingGroup` style type from an ARN (best effort for inventory). */
 export function resourceTypeOf(arn: string): string {
   const { service, resource } = parseArn(arn);
   const kind = resource.split(/[:/]/)[0] ?? '';
-  const map: Record<string, string> = { 'autoscaling:autoScalingGroup': 'AWS::AutoScaling::AutoScalingGroup', 'ec2:instance': 'AWS::EC2::Instance', 'ec2:volume': 'AWS::EC2::Volume', 'ec2:security-group': 'AWS::EC2::SecurityGroup', 'ecs:service': 'AWS::ECS::Service', 'lambda:function': 'AWS::Lambda::Function', 'rds:db': 'AWS::RDS::DBInstance', 'dynamodb:table': 'AWS::DynamoDB::Table', 'cloudfront:distribution': 'AWS::CloudFront::Distribution', 'iam:user': 'AWS::IAM::User', 'iam:role': 'AWS::IAM::Role' };
+  const map: Record<string, string> = { 'autoscaling:autoScalingGroup': 'AWS::AutoScaling::AutoScalingGroup', 'ec2:instance': 'AWS::EC2::Instance', 'ec2:volume': 'AWS::EC2::Volume', 'ec2:snapshot': 'AWS::EC2::Snapshot', 'ec2:security-group': 'AWS::EC2::SecurityGroup', 'ecs:service': 'AWS::ECS::Service', 'lambda:function': 'AWS::Lambda::Function', 'rds:db': 'AWS::RDS::DBInstance', 'dynamodb:table': 'AWS::DynamoDB::Table', 'cloudfront:distribution': 'AWS::CloudFront::Distribution', 'iam:user': 'AWS::IAM::User', 'iam:role': 'AWS::IAM::Role' };
   return map[`${service}:${kind}`] ?? (service === 's3' ? 'AWS::S3::Bucket' : service === 'sqs' ? 'AWS::SQS::Queue' : `AWS::${service}::${kind}`);
 }
 
@@ -215,7 +255,29 @@ export class AwsCloud implements Cloud {
     return new Proxy({} as CloudClients, { get: (_t, key) => this.client(key as keyof CloudClients) });
   }
 
+  /**
+   * The tagging API's inventory; with a `type` or `arns` filter each resource also carries its
+   * state (one describe call per resource, so unfiltered listings stay one paginated call). Types
+   * the tagging API cannot list (snapshots, IAM users) come from their own API.
+   */
   async listResources(filter: ResourceFilter = {}): Promise<ResourceRecord[]> {
+    const lister = filter.type ? TYPE_LISTERS[filter.type] : undefined;
+    if (lister) {
+      const listed = await lister(this.all, this.options.state ?? {});
+      return listed.filter((r) => (!filter.arns || filter.arns.includes(r.arn)) && Object.entries(filter.tag ?? {}).every(([k, v]) => r.tags[k] === v));
+    }
+    const tagged = await this.taggedResources(filter);
+    if (!filter.type && !filter.arns) return tagged;
+    const withState = await Promise.all(tagged.map(async (r) => this.withState(r)));
+    return withState.filter((r): r is ResourceRecord => r !== undefined);
+  }
+
+  private async withState(r: ResourceRecord): Promise<ResourceRecord | undefined> {
+    const found = await readState(this.all, r.type, r.arn, this.options.state ?? {});
+    return found ? { ...r, tags: { ...found.tags, ...r.tags }, state: found.state } : undefined;
+  }
+
+  private async taggedResources(filter: ResourceFilter): Promise<ResourceRecord[]> {
     const out: ResourceRecord[] = [];
     let token: string | undefined;
     do {
@@ -232,9 +294,20 @@ export class AwsCloud implements Cloud {
     return out;
   }
 
+  /**
+   * One resource with its state. Resources the tagging API does not return (untagged, or types it
+   * does not cover) are still described when the type has a state reader.
+   */
   async describe(arn: string): Promise<ResourceRecord | undefined> {
-    const [r] = await this.listResources({ arns: [arn] });
-    return r;
+    const [tagged] = await this.taggedResources({ arns: [arn] });
+    const base = tagged ?? this.record(arn, {});
+    const found = await readState(this.all, base.type, arn, this.options.state ?? {});
+    if (!found) return undefined;
+    // Without a reader (empty state) only the tagging API can say the resource exists.
+    if (!tagged && Object.keys(found.state).length === 0) return undefined;
+    const tags = { ...found.tags, ...base.tags };
+    const real = found.arn && found.arn !== arn ? this.record(found.arn, tags) : base;
+    return { ...real, tags, name: tags.Name ?? real.name, state: found.state };
   }
 
   private record(arn: string, tags: Record<string, string>): ResourceRecord {

@@ -51,16 +51,32 @@ export interface AwsServiceOptions {
 }
 
 /**
- * The default AWS routing: every incident to the `alerts` topic, SEV-1 also to `critical`. The SNS
- * notifier picks the topic by receiver name.
+ * The AWS routing: SEV-1 to the `critical` topic, everything else to `alerts` (the SNS notifier
+ * picks the topic by receiver name); with Slack configured every incident also goes to `slack`,
+ * with PagerDuty every SEV-1 also pages through `pagerduty`.
  */
-export const AWS_ALERTING_CONFIG: AlertingConfigInput = {
-  receivers: [
-    { name: 'alerts', type: 'sns' },
-    { name: 'critical', type: 'sns' },
-  ],
-  route: { receiver: 'alerts', routes: [{ receiver: 'critical', matchers: ['severity="SEV-1"'], continue: true }] },
-};
+export function awsAlertingConfig(extra: { slack?: boolean; pagerduty?: boolean } = {}): AlertingConfigInput {
+  return {
+    receivers: [
+      { name: 'alerts', type: 'sns' },
+      { name: 'critical', type: 'sns' },
+      ...(extra.slack ? [{ name: 'slack', type: 'slack' as const }] : []),
+      ...(extra.pagerduty ? [{ name: 'pagerduty', type: 'pagerduty' as const }] : []),
+    ],
+    route: {
+      receiver: 'alerts',
+      routes: [
+        ...(extra.slack ? [{ receiver: 'slack', continue: true }] : []),
+        { receiver: 'critical', matchers: ['severity="SEV-1"'], continue: true },
+        ...(extra.pagerduty ? [{ receiver: 'pagerduty', matchers: ['severity="SEV-1"'], continue: true }] : []),
+        { receiver: 'alerts', matchers: ['severity!="SEV-1"'] },
+      ],
+    },
+  };
+}
+
+/** The routing without chat or paging receivers. */
+export const AWS_ALERTING_CONFIG: AlertingConfigInput = awsAlertingConfig();
 
 const notWired = (what: string) => {
   throw new AiopsError(`${what} is not configured for this function`, 'NOT_CONFIGURED');
@@ -87,7 +103,7 @@ export function createAwsServices(d: AwsServiceDeps, o: AwsServiceOptions = {}) 
   const emitter = (alerting: AlertingService) => async (s: Signal) => void (await alerting.ingestSignals([s], { via: 'bus' }));
 
   let alerting: AlertingService | undefined;
-  const getAlerting = () => (alerting ??= createAlertingService({ store: d.store, clock: d.clock, bus: d.bus, notifiers, inventory: d.cloud, config: o.alerting ?? AWS_ALERTING_CONFIG }));
+  const getAlerting = () => (alerting ??= createAlertingService({ store: d.store, clock: d.clock, bus: d.bus, notifiers, inventory: d.cloud, config: o.alerting ?? awsAlertingConfig({ slack: 'slack' in notifiers, pagerduty: 'pagerduty' in notifiers }) }));
   const steps = new RemediationSteps({ store: d.store, cloud: d.cloud, metrics: d.metrics, clock: d.clock, bus: d.bus, approvals: d.approvals, findRunbook, safety: { ...DEFAULT_SAFETY, ...o.safety }, approvalTtlDays: 7 });
   const remediation = createRemediationService({
     store: d.store,

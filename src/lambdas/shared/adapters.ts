@@ -5,6 +5,7 @@ import { EventBridgeBus } from '../../adapters/aws/event-bus.js';
 import { CloudWatchLogs } from '../../adapters/aws/logs.js';
 import { CloudWatchMetrics } from '../../adapters/aws/metrics.js';
 import { SnsNotifier } from '../../adapters/aws/notifier.js';
+import { NotifierSecret } from '../../adapters/aws/notifier-secret.js';
 import { StepFunctionsApprovals } from '../../adapters/aws/approvals.js';
 import { S3ReportStore } from '../../adapters/aws/report-store.js';
 import { CostExplorerSpendSource } from '../../adapters/aws/cost-explorer.js';
@@ -37,6 +38,9 @@ export function buildAwsDeps(env: LambdaEnv, clock: Clock = systemClock): AwsDep
   if (env.APPROVALS_TOPIC_ARN) topics.approvals = env.APPROVALS_TOPIC_ARN;
   const sns = new SnsNotifier({ topics, clientConfig: { region } });
   const bucket = env.REPORTS_BUCKET_NAME ?? env.ARTIFACTS_BUCKET_NAME;
+  const secret = env.NOTIFIER_SECRET_ARN ? new NotifierSecret({ secretArn: env.NOTIFIER_SECRET_ARN, clientConfig: { region } }) : undefined;
+  // Read at cold start, in parallel with the first invocation's other work; a failure is retried on use.
+  secret?.load().catch(() => undefined);
   return {
     env: env.AIOPS_ENV,
     clock,
@@ -44,7 +48,7 @@ export function buildAwsDeps(env: LambdaEnv, clock: Clock = systemClock): AwsDep
     bus: new EventBridgeBus({ eventBusName: env.EVENT_BUS_NAME ?? `aiops-alerts-${env.AIOPS_ENV}`, clock, newId: randomUUID, clientConfig: { region } }),
     metrics: new CloudWatchMetrics({ clientConfig: { region } }),
     logs: new CloudWatchLogs({ clientConfig: { region } }),
-    cloud: new StatefulCloud(new AwsCloud({ clientConfig: { region } }), { clientConfig: { region } }),
+    cloud: new StatefulCloud(new AwsCloud({ clientConfig: { region }, state: { recycleBinCoversSnapshots: env.RECYCLE_BIN_COVERS_SNAPSHOTS === 'true' } })),
     notifiers: [sns],
     approvals: new StepFunctionsApprovals({ notifier: sns, clientConfig: { region }, ...(env.CONSOLE_URL ? { consoleUrl: env.CONSOLE_URL } : {}) }),
     ...(bucket ? { reports: new S3ReportStore({ bucket, clientConfig: { region } }) } : {}),
@@ -55,6 +59,7 @@ export function buildAwsDeps(env: LambdaEnv, clock: Clock = systemClock): AwsDep
     prices: (asOf) => new PriceListPriceSource({ regionCode: region, keys: PRICE_KEYS, asOf }),
     securityHub: new AwsSecurityHub(new SecurityHubClient({ region })),
     principalRoles: parsePrincipalRoles(env.API_PRINCIPAL_ROLES),
+    ...(secret ? { notifierSettings: () => secret.load() } : {}),
     newId: randomUUID,
   };
 }

@@ -5,7 +5,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context } from 'aws-lambda';
 import { buildAwsDeps } from './adapters.js';
-import { readEnv, type LambdaEnv } from './env.js';
+import { functionOfService, readEnv, type LambdaEnv } from './env.js';
 import type { AwsDeps } from './use-cases.js';
 import './wiring.js';
 
@@ -37,7 +37,7 @@ export function createRuntime(service: string, overrides: Partial<Pick<Runtime, 
   const tracer = new Tracer({ serviceName: service });
   let env: LambdaEnv | undefined;
   let deps: AwsDeps | undefined;
-  const getEnv = overrides.env ?? (() => (env ??= readEnv()));
+  const getEnv = overrides.env ?? (() => (env ??= readEnv(process.env, functionOfService(service))));
   const getDeps = overrides.deps ?? (() => (deps ??= buildAwsDeps(getEnv())));
   const idempotent: Idempotent =
     overrides.idempotent ??

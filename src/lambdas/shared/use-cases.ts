@@ -7,6 +7,7 @@ import type { Logs } from '../../ports/logs.js';
 import type { Metrics } from '../../ports/metrics.js';
 import type { Notifier } from '../../ports/notifier.js';
 import type { Store } from '../../ports/store.js';
+import type { NotifierSettings } from '../../adapters/aws/notifier-secret.js';
 import type { S3ReportStore } from '../../adapters/aws/report-store.js';
 import type { PrincipalRoles } from '../../app/aws/principals.js';
 import type { SecurityHubPort } from '../../app/compliance/securityHubSync.js';
@@ -38,6 +39,8 @@ export interface AwsDeps {
   securityHub?: SecurityHubPort;
   /** Environment of resources without an `environment` tag. */
   defaultEnvironment?: string;
+  /** Slack/PagerDuty settings from the notifier secret (NOTIFIER_SECRET_ARN), read once per container. */
+  notifierSettings?: () => Promise<NotifierSettings>;
   /** API: IAM principal ARN → role (API_PRINCIPAL_ROLES); principals not listed are refused. */
   principalRoles?: PrincipalRoles;
   newId: () => string;
@@ -83,6 +86,8 @@ export interface AppUseCases {
   runDetection(deps: AwsDeps, input: { scheduledFor: string }): Promise<{ series: number; anomalies: number }>;
   /** log-analyzer: mine the logs around an incident for root-cause patterns and store them on it. */
   analyzeIncidentLogs(deps: AwsDeps, input: { incidentId: string }): Promise<{ patterns: number }>;
+  /** log-analyzer on `incident.updated`: drafts the post-mortem once the incident is resolved (once per incident). */
+  draftPostmortem(deps: AwsDeps, input: { incidentId: string }): Promise<{ postmortemId?: string }>;
   /** cost-analyzer (daily 03:00 UTC): cost anomalies + savings recommendations, report written to `reportKey`. */
   analyzeCost(deps: AwsDeps, input: { scheduledFor: string; reportKey: string }): Promise<{ recommendations: number; monthlySavings: number }>;
   /** One RemediationOrchestrator task state; returns the state's output (becomes the next state's input). */

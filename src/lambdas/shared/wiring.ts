@@ -1,7 +1,11 @@
 import { createAwsServices, type AwsServices } from '../../app/aws/services.js';
+import { notifiersFromSettings } from '../../adapters/aws/notifier-secret.js';
+import { createAwsApiFeatures } from '../../app/aws/api-features.js';
 import { MAINTENANCE_RUNBOOKS } from '../../app/aws/maintenance.js';
 import type { OrchestratorPayload } from '../../app/remediation/steps.js';
+import type { Incident } from '../../core/incidents/incident.js';
 import { AiopsError, ValidationError } from '../../core/shared/errors.js';
+import type { Notifier } from '../../ports/notifier.js';
 import { createHttpApi } from './http-api.js';
 import { wireUseCases, type AppUseCases, type AwsDeps, type HttpRequest, type HttpResponse, type OrchestratorState } from './use-cases.js';
 
@@ -10,13 +14,38 @@ const composed = new WeakMap<AwsDeps, AwsServices>();
 
 const httpApis = new WeakMap<AwsDeps, (r: HttpRequest) => Promise<HttpResponse>>();
 
+function compose(deps: AwsDeps, extraNotifiers: Notifier[] = []): AwsServices {
+  const { prices: _perRun, notifierSettings: _settings, ...ports } = deps;
+  return createAwsServices({ ...ports, notifiers: [...deps.notifiers, ...extraNotifiers] }, { defaultEnvironment: deps.defaultEnvironment ?? deps.env });
+}
+
+/** The composition of a container, without the secret's notifiers unless `ready` composed it first. */
 export function servicesFor(deps: AwsDeps): AwsServices {
   let s = composed.get(deps);
   if (!s) {
-    const { prices: _perRun, ...ports } = deps;
-    s = createAwsServices(ports, { defaultEnvironment: deps.defaultEnvironment ?? deps.env });
+    s = compose(deps);
     composed.set(deps, s);
   }
+  return s;
+}
+
+/**
+ * The composition with the Slack/PagerDuty notifiers the notifier secret configures (read once per
+ * container). If the secret cannot be read, this invocation still notifies through SNS and the
+ * next one reads the secret again (the composition is not kept).
+ */
+export async function ready(deps: AwsDeps): Promise<AwsServices> {
+  const cached = composed.get(deps);
+  if (cached) return cached;
+  if (!deps.notifierSettings) return servicesFor(deps);
+  let extra: Notifier[];
+  try {
+    extra = notifiersFromSettings(await deps.notifierSettings());
+  } catch {
+    return compose(deps);
+  }
+  const s = compose(deps, extra);
+  composed.set(deps, s);
   return s;
 }
 
@@ -26,7 +55,7 @@ const payload = (input: Record<string, unknown>): OrchestratorPayload => {
 };
 
 async function runRemediationStep(deps: AwsDeps, state: OrchestratorState, input: Record<string, unknown>, taskToken?: string): Promise<Record<string, unknown>> {
-  const { steps } = servicesFor(deps);
+  const { steps } = await ready(deps);
   const p = payload(input);
   switch (state) {
     case 'CollectDiagnostics':
@@ -53,7 +82,7 @@ async function runRemediationStep(deps: AwsDeps, state: OrchestratorState, input
 
 export const AWS_USE_CASES: AppUseCases = {
   async ingestSignals(deps, inputs) {
-    const { results } = await servicesFor(deps).ingestAndRemediate(inputs.map((i) => i.raw));
+    const { results } = await (await ready(deps)).ingestAndRemediate(inputs.map((i) => i.raw));
     return {
       accepted: results.filter((r) => r.status === 'accepted').length,
       quarantined: results.filter((r) => r.status === 'quarantined').length,
@@ -62,7 +91,7 @@ export const AWS_USE_CASES: AppUseCases = {
   },
 
   async runDetection(deps) {
-    const s = servicesFor(deps);
+    const s = await ready(deps);
     const res = await s.detection().runOnce();
     // The detector runs every 5 minutes: it also advances alerting's timers (group waits, retries, escalations).
     // Approvals are not expired here: the RequestApproval state times out after the same 7 days
@@ -72,15 +101,23 @@ export const AWS_USE_CASES: AppUseCases = {
   },
 
   async analyzeIncidentLogs(deps, input) {
-    const { report } = await servicesFor(deps).rca().analyzeAndRecord(input.incidentId);
+    const { report } = await (await ready(deps)).rca().analyzeAndRecord(input.incidentId);
     return { patterns: report.templates.length };
+  },
+
+  async draftPostmortem(deps, input) {
+    const incident = await deps.store.collection<Incident>('incidents').get(input.incidentId);
+    // Every incident update arrives here; only a resolved one gets a post-mortem (onIncidentResolved is idempotent).
+    if (incident?.status !== 'resolved') return {};
+    const pm = await (await ready(deps)).rca().onIncidentResolved(incident);
+    return pm ? { postmortemId: pm.id } : {};
   },
 
   async analyzeCost(deps, input) {
     if (!deps.reports) throw new AiopsError('the cost report needs REPORTS_BUCKET_NAME', 'NOT_CONFIGURED');
     const prices = deps.prices?.(input.scheduledFor.slice(0, 10));
     await prices?.refresh?.();
-    const cost = servicesFor(deps).cost(prices);
+    const cost = (await ready(deps)).cost(prices);
     const summary = await cost.analyze();
     const daily = await cost.dailyReport();
     const base = input.reportKey.replace(/\.json$/, '');
@@ -93,11 +130,11 @@ export const AWS_USE_CASES: AppUseCases = {
   runRemediationStep,
 
   async decideApproval(deps, input) {
-    return servicesFor(deps).remediation.decide(input.approvalId, input.decision, input.principal, input.comment);
+    return (await ready(deps)).remediation.decide(input.approvalId, input.decision, input.principal, input.comment);
   },
 
   async runMaintenance(deps, input) {
-    const s = servicesFor(deps);
+    const s = await ready(deps);
     if (input.task === 'security-hub-sync') {
       const sync = s.securityHub();
       if (!sync) throw new AiopsError('Security Hub sync needs the Security Hub adapter', 'NOT_CONFIGURED');
@@ -115,8 +152,8 @@ export const AWS_USE_CASES: AppUseCases = {
   async handleHttp(deps, request) {
     let api = httpApis.get(deps);
     if (!api) {
-      const s = servicesFor(deps);
-      api = createHttpApi({ store: deps.store, clock: deps.clock, alerting: s.alerting, remediation: s.remediation }, deps.principalRoles ?? {});
+      const s = await ready(deps);
+      api = createHttpApi({ store: deps.store, clock: deps.clock, alerting: s.alerting, remediation: s.remediation }, deps.principalRoles ?? {}, createAwsApiFeatures(deps, s));
       httpApis.set(deps, api);
     }
     return api(request);

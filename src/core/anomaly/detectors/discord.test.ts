@@ -103,7 +103,7 @@ describe('Detector: discord', () => {
   });
 
   it('keeps the persisted state small (down-sampled values only), so the ensemble fits one store item', () => {
-    const state = ensemble.init();
+    const state = ensemble.init({ discord: DiscordChannelParams.parse({}) });
     for (const p of points) ensemble.update(state, p);
     const channels = JSON.stringify(state.discord).length;
     expect(channels).toBeLessThan(80_000);

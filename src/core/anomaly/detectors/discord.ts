@@ -81,13 +81,14 @@ export interface DiscordChannel {
 interface Derived {
   /** A typed copy of `paa` (the hot loops run faster on it). */
   T: Float64Array;
-  qt: Float64Array;
+  /**
+   * Per subsequence r, interleaved at Z[4r …]: the dot product QT with the current subsequence,
+   * then w = 1/σ', e = μ·w, v = m·σ²/σ'² for the current flat floor (σ' = max(σ, floor)). One
+   * array, neighbouring fields: the hot loop touches one cache line and one bounds check per row.
+   */
+  Z: Float64Array;
   mu: Float64Array;
   sd: Float64Array;
-  /** w = 1/σ', e = μ·w, v = m·σ²/σ'² for the current flat floor (σ' = max(σ, floor)). */
-  w: Float64Array;
-  e: Float64Array;
-  v: Float64Array;
   floor: number;
   /** The subsequence start whose dot products `qt` holds (−1: none). */
   jValid: number;
@@ -134,9 +135,9 @@ function muSd(c: DiscordChannel, d: Derived, m: number, r: number): void {
 function normalise(d: Derived, r: number, floor: number, m: number): void {
   const sd = d.sd[r]!;
   const s = sd > floor ? sd : floor;
-  d.w[r] = 1 / s;
-  d.e[r] = d.mu[r]! / s;
-  d.v[r] = (m * sd * sd) / (s * s);
+  d.Z[4 * r + 1] = 1 / s;
+  d.Z[4 * r + 2] = d.mu[r]! / s;
+  d.Z[4 * r + 3] = (m * sd * sd) / (s * s);
 }
 
 /**
@@ -144,7 +145,7 @@ function normalise(d: Derived, r: number, floor: number, m: number): void {
  * qt[s−1] is still the previous subsequence's), and the smallest d² − v_j among them. The hot
  * loop, kept in its own small function so the engine optimises it alone.
  */
-function diagonalPass(T: Float64Array, qt: Float64Array, w: Float64Array, e: Float64Array, v: Float64Array, lo: number, hi: number, jr: number, m: number, twoWJ: number, mMuJ: number): number {
+function diagonalPass(T: Float64Array, Z: Float64Array, lo: number, hi: number, jr: number, m: number, twoWJ: number, mMuJ: number): number {
   const a = T[jr - 1]!;
   const b = T[jr + m - 1]!;
   const off = m - 1;
@@ -153,19 +154,21 @@ function diagonalPass(T: Float64Array, qt: Float64Array, w: Float64Array, e: Flo
   let s = hi;
   // two candidates per turn: two independent minimum chains keep the CPU's pipelines busier
   for (; s > lo; s -= 2) {
-    const q = qt[s - 1]! - T[s - 1]! * a + T[s + off]! * b;
-    qt[s] = q;
-    const q2 = qt[s - 2]! - T[s - 2]! * a + T[s + off - 1]! * b;
-    qt[s - 1] = q2;
-    const d2 = v[s]! - twoWJ * (w[s]! * q - mMuJ * e[s]!);
-    const d22 = v[s - 1]! - twoWJ * (w[s - 1]! * q2 - mMuJ * e[s - 1]!);
+    const z = 4 * s;
+    const q = Z[z - 4]! - T[s - 1]! * a + T[s + off]! * b;
+    Z[z] = q;
+    const q2 = Z[z - 8]! - T[s - 2]! * a + T[s + off - 1]! * b;
+    Z[z - 4] = q2;
+    const d2 = Z[z + 3]! - twoWJ * (Z[z + 1]! * q - mMuJ * Z[z + 2]!);
+    const d22 = Z[z - 1]! - twoWJ * (Z[z - 3]! * q2 - mMuJ * Z[z - 2]!);
     if (d2 < best) best = d2;
     if (d22 < best2) best2 = d22;
   }
   if (s === lo) {
-    const q = qt[s - 1]! - T[s - 1]! * a + T[s + off]! * b;
-    qt[s] = q;
-    const d2 = v[s]! - twoWJ * (w[s]! * q - mMuJ * e[s]!);
+    const z = 4 * s;
+    const q = Z[z - 4]! - T[s - 1]! * a + T[s + off]! * b;
+    Z[z] = q;
+    const d2 = Z[z + 3]! - twoWJ * (Z[z + 1]! * q - mMuJ * Z[z + 2]!);
     if (d2 < best) best = d2;
   }
   return best < best2 ? best : best2;
@@ -177,7 +180,7 @@ function diagonalPass(T: Float64Array, qt: Float64Array, w: Float64Array, e: Flo
  */
 function advance(c: DiscordChannel, d: Derived, p: DiscordChannelParams, j: number): number {
   const m = p.length;
-  const { T, qt, w, e, v } = d;
+  const { T, Z } = d;
   const b0 = c.base;
   const jr = j - b0;
   const hi = j - Math.max(1, m >> 1);
@@ -189,7 +192,7 @@ function advance(c: DiscordChannel, d: Derived, p: DiscordChannelParams, j: numb
   const sLo = lo - b0;
   const sHi = hi - b0;
   // d² = v_s + v_j − 2·w_j·(w_s·QT − m·μ_j·e_s): the z-normalised distance with floored σ
-  const wJ = w[jr]!;
+  const wJ = Z[4 * jr + 1]!;
   const twoWJ = 2 * wJ;
   const mMuJ = m * d.mu[jr]!;
   let best = Infinity;
@@ -197,19 +200,21 @@ function advance(c: DiscordChannel, d: Derived, p: DiscordChannelParams, j: numb
     for (let s = sHi; s >= sLo; s--) {
       let q = 0;
       for (let t = 0; t < m; t++) q += T[s + t]! * T[jr + t]!;
-      qt[s] = q;
-      const d2 = v[s]! - twoWJ * (w[s]! * q - mMuJ * e[s]!);
+      const z = 4 * s;
+      Z[z] = q;
+      const d2 = Z[z + 3]! - twoWJ * (Z[z + 1]! * q - mMuJ * Z[z + 2]!);
       if (d2 < best) best = d2;
     }
   } else {
     const first = lo === 0 ? sLo + 1 : sLo;
-    best = diagonalPass(T, qt, w, e, v, first, sHi, jr, m, twoWJ, mMuJ);
+    best = diagonalPass(T, Z, first, sHi, jr, m, twoWJ, mMuJ);
     if (lo === 0) {
       // the very first subsequence has no predecessor on its diagonal
       let q = 0;
       for (let t = 0; t < m; t++) q += T[sLo + t]! * T[jr + t]!;
-      qt[sLo] = q;
-      const d2 = v[sLo]! - twoWJ * (w[sLo]! * q - mMuJ * e[sLo]!);
+      const z = 4 * sLo;
+      Z[z] = q;
+      const d2 = Z[z + 3]! - twoWJ * (Z[z + 1]! * q - mMuJ * Z[z + 2]!);
       if (d2 < best) best = d2;
     }
   }
@@ -220,7 +225,7 @@ function advance(c: DiscordChannel, d: Derived, p: DiscordChannelParams, j: numb
 /** Rebuilds the derived data of a channel as it stood after subsequence `j − 1` (fresh or resumed state). */
 function rebuild(c: DiscordChannel, p: DiscordChannelParams, j: number): Derived {
   const n = c.paa.length;
-  const d: Derived = { T: Float64Array.from(c.paa), qt: new Float64Array(n), mu: new Float64Array(n), sd: new Float64Array(n), w: new Float64Array(n), e: new Float64Array(n), v: new Float64Array(n), floor: Number.NaN, jValid: -1 };
+  const d: Derived = { T: Float64Array.from(c.paa), Z: new Float64Array(4 * n), mu: new Float64Array(n), sd: new Float64Array(n), floor: Number.NaN, jValid: -1 };
   for (let s = Math.max(0, c.base); s < j; s++) muSd(c, d, p.length, s - c.base);
   const excl = Math.max(1, p.length >> 1);
   const start = Math.max(excl, j - 1 - ((j - 1) % p.recomputeEvery), c.base);
@@ -247,7 +252,7 @@ function newestDistance(c: DiscordChannel, p: DiscordChannelParams): number {
   } else normalise(d, jr, floor, m);
   const best = advance(c, d, p, j);
   if (best === Infinity) return -1;
-  return Math.sqrt(Math.max(0, best + d.v[jr]!)) / (2 * Math.sqrt(m));
+  return Math.sqrt(Math.max(0, best + d.Z[4 * jr + 3]!)) / (2 * Math.sqrt(m));
 }
 
 /**
@@ -271,7 +276,12 @@ export function stepDiscord(channels: DiscordChannel[], p: DiscordChannelParams,
       const from = c.paa.length - keep;
       c.paa.copyWithin(0, from);
       const d = derivedCache.get(c);
-      if (d) for (const buf of [d.T, d.qt, d.mu, d.sd, d.w, d.e, d.v]) buf.copyWithin(0, from);
+      if (d) {
+        d.T.copyWithin(0, from);
+        d.mu.copyWithin(0, from);
+        d.sd.copyWithin(0, from);
+        d.Z.copyWithin(0, 4 * from);
+      }
       c.base += from;
     }
     c.paa[c.k - c.base] = v;

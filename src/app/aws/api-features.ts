@@ -1,5 +1,5 @@
 import { createComplianceService } from '../compliance/complianceService.js';
-import type { AnomalyDoc } from '../detection/signals.js';
+import { queryAnomalies, type AnomalyDoc, type AnomalyQuery } from '../detection/signals.js';
 import { createSloService } from '../slo/service.js';
 import type { StoredSlo } from '../slo/types.js';
 import type { RecommendationDoc } from '../cost/types.js';
@@ -58,15 +58,7 @@ export function createAwsApiFeatures(d: Pick<AwsServiceDeps, 'store' | 'clock' |
       scan: elsewhere('a compliance scan', 'findings come from AWS Config and Security Hub (maintenance function, every 15 minutes)'),
     },
     detection: {
-      async anomalies(q: { metricKey?: string; resourceArn?: string; status?: string; limit?: number } = {}) {
-        const where: Record<string, string> = {};
-        if (q.metricKey) where.metricKey = q.metricKey;
-        if (q.resourceArn) where.resourceArn = q.resourceArn;
-        const limit = q.limit ?? 100;
-        // Status is not an index: read a wider page and filter, newest first (as the local feature does).
-        const items = await anomalies.find({ where, order: 'desc', limit: q.status ? limit * 5 : limit });
-        return (q.status ? items.filter((a) => a.status === q.status) : items).slice(0, limit);
-      },
+      anomalies: (q: AnomalyQuery = {}) => queryAnomalies(anomalies, q),
       metrics: elsewhere('the monitored metric list', 'the anomaly-detector function lists CloudWatch metrics every 5 minutes'),
       explain: elsewhere('detector explanations', 'they replay CloudWatch history in the anomaly-detector function'),
       lastRun: () => undefined,

@@ -1,6 +1,7 @@
 import { SignalSchema, type Signal } from '../../core/events/signal.js';
 import { stableHash } from '../../core/shared/hash.js';
 import type { MetricInfo } from '../../ports/metrics.js';
+import type { Collection, Doc } from '../../ports/store.js';
 import { resourceTypeOf } from './config.js';
 
 /** One metric's reading at a point, as the detector saw it. */
@@ -91,4 +92,22 @@ export function anomalySignal(a: AnomalyDoc, state: 'firing' | 'resolved', info:
     account,
     raw: { anomaly: a },
   });
+}
+
+export interface AnomalyQuery {
+  metricKey?: string;
+  resourceArn?: string;
+  status?: string;
+  limit?: number;
+}
+
+/** Stored anomalies, newest first, filtered by metric, resource and status (local and on AWS). */
+export async function queryAnomalies(anomalies: Collection<AnomalyDoc & Doc>, q: AnomalyQuery = {}): Promise<(AnomalyDoc & Doc)[]> {
+  const where: Record<string, string> = {};
+  if (q.metricKey) where.metricKey = q.metricKey;
+  if (q.resourceArn) where.resourceArn = q.resourceArn;
+  const limit = q.limit ?? 100;
+  // Status is not an index: read a wider page and filter.
+  const items = await anomalies.find({ where, order: 'desc', limit: q.status ? limit * 5 : limit });
+  return (q.status ? items.filter((a) => a.status === q.status) : items).slice(0, limit);
 }

@@ -9,7 +9,7 @@ import type { CollectionName } from '../../ports/collections.js';
 import type { Collection, Doc, Store } from '../../ports/store.js';
 import { DetectionConfigSchema, selects } from '../detection/config.js';
 import { createDetectionService, type Explanation } from '../detection/service.js';
-import type { AnomalyDoc } from '../detection/signals.js';
+import { queryAnomalies, type AnomalyDoc } from '../detection/signals.js';
 import type { PlatformCore } from './core.js';
 
 /**
@@ -224,15 +224,7 @@ export async function installDetection(core: PlatformCore, override?: DetectionF
       return next;
     },
     explain: (key) => service.explain(key),
-    async anomalies(q = {}) {
-      const where: Record<string, string> = {};
-      if (q.metricKey) where.metricKey = q.metricKey;
-      if (q.resourceArn) where.resourceArn = q.resourceArn;
-      const limit = q.limit ?? 100;
-      // Status is not an index: read a wider page and filter, newest first.
-      const items = await anomalies.find({ where, order: 'desc', limit: q.status ? limit * 5 : limit });
-      return (q.status ? items.filter((a) => a.status === q.status) : items).slice(0, limit);
-    },
+    anomalies: (q = {}) => queryAnomalies(anomalies, q),
     async metrics() {
       return (await monitored()).map((i) => {
         const key = metricKey(i.metric);

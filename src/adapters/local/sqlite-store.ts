@@ -95,6 +95,9 @@ export class SqliteStore implements Store {
 class SqliteCollection<T extends Doc> implements Collection<T> {
   private readonly table: string;
   private readonly indexCols: string[];
+  private readonly cols: string[];
+  /** Multi-row INSERT OR IGNORE statements, prepared once per row count. */
+  private readonly bulkInserts = new Map<number, Database.Statement>();
   private readonly stmts: {
     get: Database.Statement;
     insert: Database.Statement;
@@ -111,6 +114,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     this.table = `c_${spec.name}`;
     this.indexCols = spec.indexes.map(col);
     const cols = ['id', 'version', 'sort', ...this.indexCols, 'doc'];
+    this.cols = cols;
     const params = cols.map((c) => `@${c}`).join(', ');
     const sets = cols
       .filter((c) => c !== 'id')
@@ -141,6 +145,48 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   async create(doc: T): Promise<boolean> {
     await this.gate();
     return this.stmts.insert.run(this.row(doc)).changes === 1;
+  }
+
+  /** Rows per multi-row statement: well under SQLite's bound-parameter limit for every collection. */
+  private static readonly BULK_ROWS = 100;
+
+  private bulkInsert(rows: number): Database.Statement {
+    let stmt = this.bulkInserts.get(rows);
+    if (!stmt) {
+      const one = `(${this.cols.map(() => '?').join(', ')})`;
+      stmt = this.db.prepare(`INSERT OR IGNORE INTO ${this.table} (${this.cols.join(', ')}) VALUES ${Array(rows).fill(one).join(', ')} RETURNING id`);
+      this.bulkInserts.set(rows, stmt);
+    }
+    return stmt;
+  }
+
+  private values(doc: T, into: SqlValue[]): void {
+    const rec = doc as unknown as Record<string, unknown>;
+    into.push(doc.id, doc.version ?? 0, toSql(rec[this.spec.sortField]));
+    for (const f of this.spec.indexes) into.push(toSql(rec[f]));
+    into.push(JSON.stringify(doc));
+  }
+
+  async createMany(docs: T[]): Promise<boolean[]> {
+    await this.gate();
+    const out = docs.map(() => false);
+    // The first doc of each id is the one that may be inserted; later repeats are duplicates.
+    const firstIndex = new Map<string, number>();
+    docs.forEach((d, i) => {
+      if (!firstIndex.has(d.id)) firstIndex.set(d.id, i);
+    });
+    const write = (): void => {
+      for (let i = 0; i < docs.length; i += SqliteCollection.BULK_ROWS) {
+        const chunk = docs.slice(i, i + SqliteCollection.BULK_ROWS);
+        const params: SqlValue[] = [];
+        for (const d of chunk) this.values(d, params);
+        for (const r of this.bulkInsert(chunk.length).all(...params) as { id: string }[]) out[firstIndex.get(r.id) as number] = true;
+      }
+    };
+    // Inside the caller's transaction the rows join its commit; otherwise the batch is one commit.
+    if (this.db.inTransaction) write();
+    else this.db.transaction(write).immediate();
+    return out;
   }
 
   async put(doc: T): Promise<void> {

@@ -9,6 +9,19 @@ import type { AuditLog, AuditQuery, Collection, Doc, FindQuery, IndexValue, Stor
 import { runMigrations } from './sqlite-migrations.js';
 
 type Row = { doc: string };
+
+/** A raw payload to accept into the inbox: `text` says it arrived as a string (kept as is). */
+export interface InboxInput {
+  key: string;
+  raw: string;
+  text: boolean;
+  via?: string | undefined;
+  receivedAt: string;
+}
+export interface InboxEntry extends InboxInput {
+  seq: number;
+  deliveries: number;
+}
 type SqlValue = string | number | null;
 
 const col = (field: string): string => `i_${field.replace(/[^A-Za-z0-9_]/g, '_')}`;
@@ -33,6 +46,50 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     runMigrations(this.db, Object.values(COLLECTION_SPECS));
     this.audit = new SqliteAuditLog(this.db, () => this.gate());
+    // The durable inbox of raw payloads accepted but not yet processed (see `inboxAppend`): two
+    // b-trees per row (rowid, unique key) instead of the signal table's six.
+    this.db.exec('CREATE TABLE IF NOT EXISTS inbox (seq INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, raw TEXT NOT NULL, text INTEGER NOT NULL, via TEXT, receivedAt TEXT NOT NULL, deliveries INTEGER NOT NULL DEFAULT 1)');
+    this.inboxStmts = {
+      append: this.db.prepare('INSERT INTO inbox (key, raw, text, via, receivedAt) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET deliveries = deliveries + 1 RETURNING deliveries'),
+      take: this.db.prepare('SELECT seq, key, raw, text, via, receivedAt, deliveries FROM inbox ORDER BY seq LIMIT ?'),
+      del: this.db.prepare('DELETE FROM inbox WHERE seq = ?'),
+      count: this.db.prepare('SELECT COUNT(*) AS n FROM inbox'),
+    };
+  }
+
+  private readonly inboxStmts: { append: Database.Statement; take: Database.Statement; del: Database.Statement; count: Database.Statement };
+
+  /**
+   * Appends raw payloads to the durable inbox in one commit (or the caller's transaction), keyed
+   * by `key` (a re-delivery of the same payload only counts a delivery). Returns, per entry,
+   * true when it is new. The text is stored as it arrived: no re-serialisation.
+   */
+  async inboxAppend(entries: readonly InboxInput[]): Promise<boolean[]> {
+    await this.gate();
+    const out: boolean[] = [];
+    const write = (): void => {
+      for (const e of entries) out.push((this.inboxStmts.append.get(e.key, e.raw, e.text ? 1 : 0, e.via ?? null, e.receivedAt) as { deliveries: number }).deliveries === 1);
+    };
+    if (this.db.inTransaction) write();
+    else this.db.transaction(write).immediate();
+    return out;
+  }
+
+  /** The oldest `limit` inbox entries, in arrival order. */
+  async inboxTake(limit: number): Promise<InboxEntry[]> {
+    await this.gate();
+    return (this.inboxStmts.take.all(Math.max(0, Math.floor(limit))) as (Omit<InboxEntry, 'text' | 'via'> & { text: number; via: string | null })[]).map((r) => ({ ...r, text: r.text === 1, via: r.via ?? undefined }));
+  }
+
+  /** Removes processed entries (call inside the transaction that processed them). */
+  async inboxDelete(seqs: readonly number[]): Promise<void> {
+    await this.gate();
+    for (const seq of seqs) this.inboxStmts.del.run(seq);
+  }
+
+  async inboxCount(): Promise<number> {
+    await this.gate();
+    return (this.inboxStmts.count.get() as { n: number }).n;
   }
 
   collection<T extends Doc>(name: CollectionName): Collection<T> {

@@ -50,14 +50,14 @@ export class SqliteStore implements Store {
     // b-trees per row (rowid, unique key) instead of the signal table's six.
     this.db.exec('CREATE TABLE IF NOT EXISTS inbox (seq INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, raw TEXT NOT NULL, text INTEGER NOT NULL, via TEXT, receivedAt TEXT NOT NULL, deliveries INTEGER NOT NULL DEFAULT 1)');
     this.inboxStmts = {
-      append: this.db.prepare('INSERT INTO inbox (key, raw, text, via, receivedAt) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET deliveries = deliveries + 1 RETURNING deliveries'),
+      redeliver: this.db.prepare('UPDATE inbox SET deliveries = deliveries + 1 WHERE key = ?'),
       take: this.db.prepare('SELECT seq, key, raw, text, via, receivedAt, deliveries FROM inbox ORDER BY seq LIMIT ?'),
       del: this.db.prepare('DELETE FROM inbox WHERE seq = ?'),
       count: this.db.prepare('SELECT COUNT(*) AS n FROM inbox'),
     };
   }
 
-  private readonly inboxStmts: { append: Database.Statement; take: Database.Statement; del: Database.Statement; count: Database.Statement };
+  private readonly inboxStmts: { redeliver: Database.Statement; take: Database.Statement; del: Database.Statement; count: Database.Statement };
 
   /**
    * Appends raw payloads to the durable inbox in one commit (or the caller's transaction), keyed
@@ -66,13 +66,39 @@ export class SqliteStore implements Store {
    */
   async inboxAppend(entries: readonly InboxInput[]): Promise<boolean[]> {
     await this.gate();
-    const out: boolean[] = [];
+    const out = entries.map(() => false);
+    const firstIndex = new Map<string, number>();
+    entries.forEach((e, i) => {
+      if (!firstIndex.has(e.key)) firstIndex.set(e.key, i);
+    });
     const write = (): void => {
-      for (const e of entries) out.push((this.inboxStmts.append.get(e.key, e.raw, e.text ? 1 : 0, e.via ?? null, e.receivedAt) as { deliveries: number }).deliveries === 1);
+      // Multi-row INSERT OR IGNORE (prepared once per row count); RETURNING names the new keys.
+      for (let i = 0; i < entries.length; i += SqliteStore.INBOX_ROWS) {
+        const chunk = entries.slice(i, i + SqliteStore.INBOX_ROWS);
+        const params: SqlValue[] = [];
+        for (const e of chunk) params.push(e.key, e.raw, e.text ? 1 : 0, e.via ?? null, e.receivedAt);
+        for (const r of this.inboxInsert(chunk.length).all(...params) as { key: string }[]) out[firstIndex.get(r.key) as number] = true;
+      }
+      // Re-deliveries (already waiting, or repeated in this call) only count a delivery.
+      entries.forEach((e, i) => {
+        if (!out[i]) this.inboxStmts.redeliver.run(e.key);
+      });
     };
     if (this.db.inTransaction) write();
     else this.db.transaction(write).immediate();
     return out;
+  }
+
+  private static readonly INBOX_ROWS = 100;
+  private readonly inboxInserts = new Map<number, Database.Statement>();
+
+  private inboxInsert(rows: number): Database.Statement {
+    let stmt = this.inboxInserts.get(rows);
+    if (!stmt) {
+      stmt = this.db.prepare(`INSERT OR IGNORE INTO inbox (key, raw, text, via, receivedAt) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')} RETURNING key`);
+      this.inboxInserts.set(rows, stmt);
+    }
+    return stmt;
   }
 
   /** The oldest `limit` inbox entries, in arrival order. */

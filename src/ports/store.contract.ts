@@ -80,6 +80,39 @@ export function describeStoreContract(name: string, makeStore: () => Promise<{ s
       });
     });
 
+    describe('Function: collection.createMany', () => {
+      it('is implemented by every Store adapter', () => {
+        expect(typeof incidents().createMany).toBe('function');
+      });
+
+      it('inserts new docs in order, skips existing ids and in-call repeats without overwriting', async () => {
+        await incidents().create(incident('m-0', '2026-11-23T09:00:00.000Z', { title: 'old' }));
+        const docs = [
+          incident('m-1', '2026-11-23T10:00:00.000Z', { title: 'a', status: 'open' }),
+          incident('m-0', '2026-11-23T10:01:00.000Z', { title: 'new' }),
+          incident('m-2', '2026-11-23T10:02:00.000Z', { title: 'b', status: 'resolved' }),
+          incident('m-1', '2026-11-23T10:03:00.000Z', { title: 'repeat' }),
+        ];
+        expect(await incidents().createMany?.(docs)).toEqual([true, false, true, false]);
+        expect((await incidents().get('m-0'))?.title).toBe('old');
+        expect((await incidents().get('m-1'))?.title).toBe('a');
+        expect(await incidents().count()).toBe(3);
+        expect((await incidents().find({ where: { status: 'resolved' } })).map((i) => i.id)).toEqual(['m-2']);
+        expect((await incidents().find({ since: '2026-11-23T10:00:00.000Z' })).map((i) => i.id)).toEqual(['m-1', 'm-2']);
+      });
+
+      it('returns an empty list for no docs and handles batches larger than one statement', async () => {
+        expect(await incidents().createMany?.([])).toEqual([]);
+        const many = [...Array(230)].map((_, i) => incident(`b-${String(i).padStart(3, '0')}`, `2026-11-23T10:00:${String(i % 60).padStart(2, '0')}.000Z`, { count: i }));
+        const first = await incidents().createMany?.(many);
+        expect(first?.every(Boolean)).toBe(true);
+        const again = await incidents().createMany?.(many);
+        expect(again?.some(Boolean)).toBe(false);
+        expect(await incidents().count()).toBe(230);
+        expect((await incidents().get('b-229'))?.count).toBe(229);
+      });
+    });
+
     describe('Function: collection.get', () => {
       it('returns undefined for a missing id', async () => {
         expect(await incidents().get('nope')).toBeUndefined();

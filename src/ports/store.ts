@@ -28,6 +28,14 @@ export interface Collection<T extends Doc> {
   get(id: string): Promise<T | undefined>;
   /** Inserts if absent. Returns false (and writes nothing) when the id exists: idempotent create. */
   create(doc: T): Promise<boolean>;
+  /**
+   * Bulk idempotent create: like `create` for each doc, in order (a doc whose id exists, or
+   * repeats an earlier doc of the same call, is skipped and reported false; nothing is
+   * overwritten). Adapters write the batch in as few round trips as they can (SQLite: multi-row
+   * INSERT OR IGNORE in one transaction). Optional so that collection decorators stay valid;
+   * every Store adapter implements it — call it through `createAll` in the alerting code.
+   */
+  createMany?(docs: T[]): Promise<boolean[]>;
   /** Unconditional upsert. */
   put(doc: T): Promise<void>;
   /**

@@ -91,6 +91,13 @@ class DynamoCollection<T extends Doc> implements Collection<T> {
     }
   }
 
+  /** DynamoDB's BatchWriteItem cannot be conditional: one conditional put per doc, in order. */
+  async createMany(docs: T[]): Promise<boolean[]> {
+    const out: boolean[] = [];
+    for (const doc of docs) out.push(await this.create(doc));
+    return out;
+  }
+
   async put(doc: T): Promise<void> {
     await this.client.send(new PutCommand({ TableName: this.table, Item: this.toItem(doc) }));
   }

@@ -74,4 +74,25 @@ describe('Method: SqliteStore.transaction', () => {
     expect((await c.find()).map((d) => d.id)).toEqual(['outside']);
     await store.close();
   });
+
+  it('keeps a durable raw inbox: new keys once, re-deliveries counted, arrival order, removal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aiops-inbox-'));
+    const path = join(dir, 'aiops.db');
+    const store = new SqliteStore(path);
+    const e = (key: string, raw = `{"k":"${key}"}`) => ({ key, raw, text: true, via: 'sqs', receivedAt: '2026-11-23T10:00:00.000Z' });
+    const many = [...Array(150)].map((_, i) => e(`k-${i}`));
+    expect(await store.inboxAppend([e('a'), e('b'), e('a'), ...many])).toEqual([true, true, false, ...many.map(() => true)]);
+    expect(await store.inboxAppend([e('b'), e('c')])).toEqual([false, true]);
+    await store.close();
+    const reopened = new SqliteStore(path);
+    const all = await reopened.inboxTake(1000);
+    expect(all.map((x) => x.key).slice(0, 3)).toEqual(['a', 'b', 'k-0']);
+    expect(all.at(-1)).toMatchObject({ key: 'c', raw: '{"k":"c"}', text: true, via: 'sqs' });
+    expect(all.filter((x) => x.key === 'a' || x.key === 'b').map((x) => x.deliveries)).toEqual([2, 2]);
+    await reopened.inboxDelete(all.slice(0, 2).map((x) => x.seq));
+    expect(await reopened.inboxCount()).toBe(151);
+    expect((await reopened.inboxTake(1))[0]?.key).toBe('k-0');
+    await reopened.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

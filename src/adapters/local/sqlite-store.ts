@@ -9,6 +9,19 @@ import type { AuditLog, AuditQuery, Collection, Doc, FindQuery, IndexValue, Stor
 import { runMigrations } from './sqlite-migrations.js';
 
 type Row = { doc: string };
+
+/** A raw payload to accept into the inbox: `text` says it arrived as a string (kept as is). */
+export interface InboxInput {
+  key: string;
+  raw: string;
+  text: boolean;
+  via?: string | undefined;
+  receivedAt: string;
+}
+export interface InboxEntry extends InboxInput {
+  seq: number;
+  deliveries: number;
+}
 type SqlValue = string | number | null;
 
 const col = (field: string): string => `i_${field.replace(/[^A-Za-z0-9_]/g, '_')}`;
@@ -33,6 +46,76 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     runMigrations(this.db, Object.values(COLLECTION_SPECS));
     this.audit = new SqliteAuditLog(this.db, () => this.gate());
+    // The durable inbox of raw payloads accepted but not yet processed (see `inboxAppend`): two
+    // b-trees per row (rowid, unique key) instead of the signal table's six.
+    this.db.exec('CREATE TABLE IF NOT EXISTS inbox (seq INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, raw TEXT NOT NULL, text INTEGER NOT NULL, via TEXT, receivedAt TEXT NOT NULL, deliveries INTEGER NOT NULL DEFAULT 1)');
+    this.inboxStmts = {
+      redeliver: this.db.prepare('UPDATE inbox SET deliveries = deliveries + 1 WHERE key = ?'),
+      take: this.db.prepare('SELECT seq, key, raw, text, via, receivedAt, deliveries FROM inbox ORDER BY seq LIMIT ?'),
+      del: this.db.prepare('DELETE FROM inbox WHERE seq = ?'),
+      count: this.db.prepare('SELECT COUNT(*) AS n FROM inbox'),
+    };
+  }
+
+  private readonly inboxStmts: { redeliver: Database.Statement; take: Database.Statement; del: Database.Statement; count: Database.Statement };
+
+  /**
+   * Appends raw payloads to the durable inbox in one commit (or the caller's transaction), keyed
+   * by `key` (a re-delivery of the same payload only counts a delivery). Returns, per entry,
+   * true when it is new. The text is stored as it arrived: no re-serialisation.
+   */
+  async inboxAppend(entries: readonly InboxInput[]): Promise<boolean[]> {
+    await this.gate();
+    const out = entries.map(() => false);
+    const firstIndex = new Map<string, number>();
+    entries.forEach((e, i) => {
+      if (!firstIndex.has(e.key)) firstIndex.set(e.key, i);
+    });
+    const write = (): void => {
+      // Multi-row INSERT OR IGNORE (prepared once per row count); RETURNING names the new keys.
+      for (let i = 0; i < entries.length; i += SqliteStore.INBOX_ROWS) {
+        const chunk = entries.slice(i, i + SqliteStore.INBOX_ROWS);
+        const params: SqlValue[] = [];
+        for (const e of chunk) params.push(e.key, e.raw, e.text ? 1 : 0, e.via ?? null, e.receivedAt);
+        for (const r of this.inboxInsert(chunk.length).all(...params) as { key: string }[]) out[firstIndex.get(r.key) as number] = true;
+      }
+      // Re-deliveries (already waiting, or repeated in this call) only count a delivery.
+      entries.forEach((e, i) => {
+        if (!out[i]) this.inboxStmts.redeliver.run(e.key);
+      });
+    };
+    if (this.db.inTransaction) write();
+    else this.db.transaction(write).immediate();
+    return out;
+  }
+
+  private static readonly INBOX_ROWS = 100;
+  private readonly inboxInserts = new Map<number, Database.Statement>();
+
+  private inboxInsert(rows: number): Database.Statement {
+    let stmt = this.inboxInserts.get(rows);
+    if (!stmt) {
+      stmt = this.db.prepare(`INSERT OR IGNORE INTO inbox (key, raw, text, via, receivedAt) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')} RETURNING key`);
+      this.inboxInserts.set(rows, stmt);
+    }
+    return stmt;
+  }
+
+  /** The oldest `limit` inbox entries, in arrival order. */
+  async inboxTake(limit: number): Promise<InboxEntry[]> {
+    await this.gate();
+    return (this.inboxStmts.take.all(Math.max(0, Math.floor(limit))) as (Omit<InboxEntry, 'text' | 'via'> & { text: number; via: string | null })[]).map((r) => ({ ...r, text: r.text === 1, via: r.via ?? undefined }));
+  }
+
+  /** Removes processed entries (call inside the transaction that processed them). */
+  async inboxDelete(seqs: readonly number[]): Promise<void> {
+    await this.gate();
+    for (const seq of seqs) this.inboxStmts.del.run(seq);
+  }
+
+  async inboxCount(): Promise<number> {
+    await this.gate();
+    return (this.inboxStmts.count.get() as { n: number }).n;
   }
 
   collection<T extends Doc>(name: CollectionName): Collection<T> {
@@ -95,6 +178,9 @@ export class SqliteStore implements Store {
 class SqliteCollection<T extends Doc> implements Collection<T> {
   private readonly table: string;
   private readonly indexCols: string[];
+  private readonly cols: string[];
+  /** Multi-row INSERT OR IGNORE statements, prepared once per row count. */
+  private readonly bulkInserts = new Map<number, Database.Statement>();
   private readonly stmts: {
     get: Database.Statement;
     insert: Database.Statement;
@@ -111,6 +197,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     this.table = `c_${spec.name}`;
     this.indexCols = spec.indexes.map(col);
     const cols = ['id', 'version', 'sort', ...this.indexCols, 'doc'];
+    this.cols = cols;
     const params = cols.map((c) => `@${c}`).join(', ');
     const sets = cols
       .filter((c) => c !== 'id')
@@ -141,6 +228,48 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
   async create(doc: T): Promise<boolean> {
     await this.gate();
     return this.stmts.insert.run(this.row(doc)).changes === 1;
+  }
+
+  /** Rows per multi-row statement: well under SQLite's bound-parameter limit for every collection. */
+  private static readonly BULK_ROWS = 100;
+
+  private bulkInsert(rows: number): Database.Statement {
+    let stmt = this.bulkInserts.get(rows);
+    if (!stmt) {
+      const one = `(${this.cols.map(() => '?').join(', ')})`;
+      stmt = this.db.prepare(`INSERT OR IGNORE INTO ${this.table} (${this.cols.join(', ')}) VALUES ${Array(rows).fill(one).join(', ')} RETURNING id`);
+      this.bulkInserts.set(rows, stmt);
+    }
+    return stmt;
+  }
+
+  private values(doc: T, into: SqlValue[]): void {
+    const rec = doc as unknown as Record<string, unknown>;
+    into.push(doc.id, doc.version ?? 0, toSql(rec[this.spec.sortField]));
+    for (const f of this.spec.indexes) into.push(toSql(rec[f]));
+    into.push(JSON.stringify(doc));
+  }
+
+  async createMany(docs: T[]): Promise<boolean[]> {
+    await this.gate();
+    const out = docs.map(() => false);
+    // The first doc of each id is the one that may be inserted; later repeats are duplicates.
+    const firstIndex = new Map<string, number>();
+    docs.forEach((d, i) => {
+      if (!firstIndex.has(d.id)) firstIndex.set(d.id, i);
+    });
+    const write = (): void => {
+      for (let i = 0; i < docs.length; i += SqliteCollection.BULK_ROWS) {
+        const chunk = docs.slice(i, i + SqliteCollection.BULK_ROWS);
+        const params: SqlValue[] = [];
+        for (const d of chunk) this.values(d, params);
+        for (const r of this.bulkInsert(chunk.length).all(...params) as { id: string }[]) out[firstIndex.get(r.id) as number] = true;
+      }
+    };
+    // Inside the caller's transaction the rows join its commit; otherwise the batch is one commit.
+    if (this.db.inTransaction) write();
+    else this.db.transaction(write).immediate();
+    return out;
   }
 
   async put(doc: T): Promise<void> {

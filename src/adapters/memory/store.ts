@@ -44,6 +44,14 @@ class MemoryCollection<T extends Doc> implements Collection<T> {
     return true;
   }
 
+  async createMany(docs: T[]): Promise<boolean[]> {
+    return docs.map((doc) => {
+      if (this.docs.has(doc.id)) return false;
+      this.docs.set(doc.id, copy(doc));
+      return true;
+    });
+  }
+
   async put(doc: T): Promise<void> {
     this.docs.set(doc.id, copy(doc));
   }

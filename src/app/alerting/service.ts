@@ -6,6 +6,7 @@ import type { Incident } from '../../core/incidents/incident.js';
 import { addTimeline, advanceAtLeast } from '../../core/incidents/lifecycle.js';
 import { NotFoundError } from '../../core/shared/errors.js';
 import { stableHash } from '../../core/shared/hash.js';
+import { isRecord } from '../../core/events/normalizers/types.js';
 import type { Cloud } from '../../ports/cloud.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
@@ -18,7 +19,7 @@ import { SerialLock } from './lock.js';
 import { MuteState } from './muting.js';
 import { NotifyLoop } from './notifyLoop.js';
 import { SignalProcessor } from './processor.js';
-import { transactionOf, type IngestResult, type IngestVia, type QuarantineRecord, type StoredSignal } from './records.js';
+import { createAll, inboxOf, transactionOf, type InboxStore, type IngestResult, type IngestVia, type QuarantineRecord, type StoredSignal } from './records.js';
 
 export interface AlertingDeps {
   store: Store;
@@ -99,6 +100,8 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
   const lock = new SerialLock();
   const nowIso = (): string => new Date(clock.now()).toISOString();
   const tx = transactionOf(store);
+  // The raw inbox is only used with transactions: its entries are removed in the commit that processes them.
+  const inbox = tx ? inboxOf(store) : undefined;
   let inBatchTx = false;
   const inTx = async <T>(fn: () => Promise<T>): Promise<T> => {
     await loop.loadLearned();
@@ -134,10 +137,10 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
   processor.mute = (alert, at) => mute.check(alert, at);
   processor.onAlert = (alert, transition) => loop.onAlert(alert, transition);
 
-  async function quarantineRaw(raw: unknown, field: string, reason: string, source: string | undefined, via: IngestVia | undefined): Promise<IngestResult> {
+  async function quarantineRaw(raw: unknown, field: string, reason: string, source: string | undefined, via: IngestVia | undefined, deliveries = 1, receivedAt = nowIso()): Promise<IngestResult> {
     const id = `q-${stableHash(canonical(raw))}`;
-    const rec: QuarantineRecord = { id, status: 'pending', field, reason, raw, receivedAt: nowIso(), deliveries: 1, ...(source ? { source } : {}), ...(via ? { via } : {}) };
-    if (!(await quarantine.create(rec))) await quarantine.update(id, (cur) => ({ ...cur, deliveries: cur.deliveries + 1 }));
+    const rec: QuarantineRecord = { id, status: 'pending', field, reason, raw, receivedAt, deliveries, ...(source ? { source } : {}), ...(via ? { via } : {}) };
+    if (!(await quarantine.create(rec))) await quarantine.update(id, (cur) => ({ ...cur, deliveries: cur.deliveries + deliveries }));
     return { status: 'quarantined', signalIds: [], alertIds: [], incidentIds: [], error: { field, reason } };
   }
 
@@ -147,8 +150,114 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
     return storeAndProcess(n.signals, opts);
   }
 
-  async function storeAndProcess(signals: Signal[], opts: IngestOptions): Promise<IngestResult> {
+  /**
+   * The durable accept path (`defer`): validate every payload, then append all the batch's
+   * signals as `pending` with one bulk insert-or-ignore (the signal id is the unique key, so a
+   * re-delivery is a duplicate, never counted twice) inside the caller's commit. Processing
+   * follows from the durable log (`processPending`).
+   */
+  async function acceptBatch(raws: unknown[], opts: IngestOptions): Promise<IngestResult[]> {
+    if (inbox) return acceptToInbox(raws, opts);
     const receivedAt = nowIso();
+    const out: (IngestResult | Signal[])[] = [];
+    const stored: StoredSignal[] = [];
+    for (const raw of raws) {
+      const n = normalize(raw);
+      if (!n.ok) {
+        out.push(await quarantineRaw(raw, n.field, n.reason, n.source, opts.via));
+        continue;
+      }
+      out.push(n.signals);
+      for (const s of n.signals) stored.push({ ...s, status: 'pending', receivedAt, ...(opts.via ? { via: opts.via } : {}) });
+    }
+    const created = await createAll(processor.signals, stored);
+    let k = 0;
+    const results: IngestResult[] = [];
+    for (const r of out) {
+      if (!Array.isArray(r)) {
+        results.push(r);
+        continue;
+      }
+      let fresh = 0;
+      const alertIds = new Set<string>();
+      const incidentIds = new Set<string>();
+      for (const s of r) {
+        if (created[k++]) {
+          fresh++;
+          continue;
+        }
+        // A re-delivery: report what the original became, if it has been processed already.
+        const existing = await processor.signals.get(s.id);
+        if (existing?.alertId) alertIds.add(existing.alertId);
+        if (existing?.incidentId) incidentIds.add(existing.incidentId);
+      }
+      results.push({ status: fresh ? 'accepted' : 'duplicate', signalIds: r.map((s) => s.id), alertIds: [...alertIds], incidentIds: [...incidentIds] });
+    }
+    return results;
+  }
+
+  /**
+   * The lean accept path on a store with an inbox: a structural check only (a JSON object, or a
+   * string holding one: anything else is quarantined now, naming the field), then one durable
+   * append per payload, keyed by the payload's hash so a re-delivery is counted, not stored
+   * twice. Full validation (schemas) runs in `processPending`, where a failure is quarantined
+   * with its field; signal-level dedup (source + source id) happens there too.
+   */
+  async function acceptToInbox(raws: unknown[], opts: IngestOptions): Promise<IngestResult[]> {
+    const box = inbox as InboxStore;
+    const receivedAt = nowIso();
+    const out: (IngestResult | undefined)[] = [];
+    const entries: { key: string; raw: string; text: boolean; via?: string; receivedAt: string }[] = [];
+    for (const raw of raws) {
+      let text: string;
+      if (typeof raw === 'string') {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(raw) as unknown;
+        } catch {
+          out.push(await quarantineRaw(raw, '(root)', 'body is not valid JSON', undefined, opts.via));
+          continue;
+        }
+        if (!isRecord(parsed)) {
+          out.push(await quarantineRaw(raw, '(root)', 'expected a JSON object', undefined, opts.via));
+          continue;
+        }
+        text = raw;
+      } else if (isRecord(raw)) {
+        text = JSON.stringify(raw);
+      } else {
+        out.push(await quarantineRaw(raw, '(root)', 'expected a JSON object', undefined, opts.via));
+        continue;
+      }
+      out.push(undefined);
+      entries.push({ key: `in-${stableHash(text)}`, raw: text, text: typeof raw === 'string', receivedAt, ...(opts.via ? { via: opts.via } : {}) });
+    }
+    const fresh = await box.inboxAppend(entries);
+    let k = 0;
+    return out.map((r) => r ?? { status: fresh[k++] ? 'accepted' : 'duplicate', signalIds: [], alertIds: [], incidentIds: [] });
+  }
+
+  /** Drains the inbox in chunks, each processed and removed in one commit. Returns how many entries. */
+  async function drainInbox(box: InboxStore): Promise<number> {
+    let n = 0;
+    for (;;) {
+      const chunk = await box.inboxTake(500);
+      if (!chunk.length) return n;
+      await inTx(async () => {
+        for (const e of chunk) {
+          const raw: unknown = e.text ? e.raw : (JSON.parse(e.raw) as unknown);
+          const via = e.via as IngestVia | undefined;
+          const parsed = normalize(raw);
+          if (!parsed.ok) await quarantineRaw(raw, parsed.field, parsed.reason, parsed.source, via, e.deliveries, e.receivedAt);
+          else await storeAndProcess(parsed.signals, via ? { via } : {}, e.receivedAt);
+        }
+        await box.inboxDelete(chunk.map((e) => e.seq));
+      });
+      n += chunk.length;
+    }
+  }
+
+  async function storeAndProcess(signals: Signal[], opts: IngestOptions, receivedAt = nowIso()): Promise<IngestResult> {
     let fresh = 0;
     const alertIds = new Set<string>();
     const incidentIds = new Set<string>();
@@ -203,6 +312,7 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
     ingestBatch: (raws, opts) =>
       lock.run(() =>
         inTx(async () => {
+          if (opts?.defer) return acceptBatch(raws, opts);
           const out: IngestResult[] = [];
           for (const r of raws) out.push(await ingestUnlocked(r, opts));
           return out;
@@ -218,7 +328,7 @@ export function createAlertingService(deps: AlertingDeps): AlertingService {
             for (const s of chunk) await processor.process(s);
           });
         }
-        return pending.length;
+        return pending.length + (inbox ? await drainInbox(inbox) : 0);
       }),
     ingestSignals: (signals, opts) =>
       lock.run(async () => {

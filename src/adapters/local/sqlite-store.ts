@@ -44,6 +44,9 @@ export class SqliteStore implements Store {
     // NORMAL in WAL mode survives a process crash (SIGKILL); only an OS crash can lose the last commits.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // A 64 MiB page cache (default 2 MiB) keeps the unique-key indexes of signals and the inbox in
+    // memory during a storm; past the default, inserts slowed by 40 % as those b-trees outgrew it.
+    this.db.pragma('cache_size = -65536');
     runMigrations(this.db, Object.values(COLLECTION_SPECS));
     this.audit = new SqliteAuditLog(this.db, () => this.gate());
     // The durable inbox of raw payloads accepted but not yet processed (see `inboxAppend`): two

@@ -27,7 +27,7 @@ import { isRemediationAction, REMEDIATION_ACTIONS, SCOPED_GRANTS } from './cloud
 import { StatefulCloud } from './stateful-cloud.js';
 
 const CTORS = { autoscaling: AutoScalingClient, cloudfront: CloudFrontClient, cloudtrail: CloudTrailClient, dynamodb: DynamoDBClient, ec2: EC2Client, ecs: ECSClient, iam: IAMClient, lambda: LambdaClient, rds: RDSClient, tagging: ResourceGroupsTaggingAPIClient, route53: Route53Client, s3: S3Client, secretsmanager: SecretsManagerClient, securityhub: SecurityHubClient, sns: SNSClient, sqs: SQSClient };
-const mocks = Object.fromEntries(Object.entries(CTORS).map(([k, C]) => [k, mockClient(C)])) as { [K in keyof typeof CTORS]: ReturnType<typeof mockClient> };
+const mocks = Object.fromEntries(Object.entries(CTORS).map(([k, C]) => [k, mockClient(C as never)])) as { [K in keyof typeof CTORS]: ReturnType<typeof mockClient> };
 
 function ctxFor(r: RunbookDescriptor): RunbookContext {
   const resource = CATALOGUE_FIXTURES[r.id];

@@ -75,7 +75,8 @@ describe('Function: CATALOGUE_ACTION_HANDLERS (through AwsCloud.execute)', () =>
   it.each([
     ['ec2:DeleteVolume', VOLUME, { VolumeId: 'vol-0gp2' }, DeleteVolumeCommand, 'InvalidVolume.NotFound', { VolumeId: 'vol-0gp2' }],
     ['ec2:ReleaseAddress', EIP, { AllocationId: 'eipalloc-0idle' }, ReleaseAddressCommand, 'InvalidAllocationID.NotFound', { AllocationId: 'eipalloc-0idle' }],
-  ] as const)('%s sends the id and treats "already gone" as done, other errors as failures', async (call, target, params, Command, notFound, input) => {
+  ] as const)('%s sends the id and treats "already gone" as done, other errors as failures', async (call, target, params, C, notFound, input) => {
+    const Command = C as typeof DeleteVolumeCommand;
     ec2.on(Command).resolves({});
     expect(await cloud().execute({ call, target, params })).toMatchObject({ ok: true });
     expect(ec2.commandCalls(Command)[0]?.args[0].input).toEqual(input);

@@ -1,5 +1,6 @@
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, SetDesiredCapacityCommand } from '@aws-sdk/client-auto-scaling';
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudTrailClient, LookupEventsCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AuthorizeSecurityGroupIngressCommand, CreateSnapshotCommand, DeleteSnapshotCommand, EC2Client, RestoreSnapshotFromRecycleBinCommand, RebootInstancesCommand, RevokeSecurityGroupIngressCommand, type IpPermission } from '@aws-sdk/client-ec2';
@@ -40,6 +41,7 @@ export interface CloudClients {
   tagging: ResourceGroupsTaggingAPIClient;
   secretsmanager: SecretsManagerClient;
   securityhub: SecurityHubClient;
+  cloudwatch: CloudWatchClient;
 }
 
 type Handler = (c: CloudClients, target: string, params: Record<string, unknown>) => Promise<{ before?: Record<string, unknown>; after?: Record<string, unknown> }>;
@@ -226,6 +228,7 @@ const CTORS: { [K in keyof CloudClients]: new (cfg: ClientConfig) => CloudClient
   tagging: ResourceGroupsTaggingAPIClient,
   secretsmanager: SecretsManagerClient,
   securityhub: SecurityHubClient,
+  cloudwatch: CloudWatchClient,
 };
 
 /** `AWS::AutoScaling::AutoScalingGroup` style type from an ARN (best effort for inventory). */

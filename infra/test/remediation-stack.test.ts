@@ -45,7 +45,7 @@ describe('Stack: RemediationStack', () => {
   it('grants the remediation role exactly the catalogue actions, the non-prod ones on non-prod snapshots and users only', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
     const sid = (name: string) => policies.find((s) => s.Sid === name);
-    const implied = new Set(['iam:DeleteAccessKey', 'rds:CreateDBSnapshot']);
+    const implied = new Set(['iam:DeleteAccessKey', 'rds:CreateDBSnapshot', 'ec2:CreateTags', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:SendMessage']);
     const granted = ['RemediationActions', 'NonProdSnapshotRetention', 'NonProdKeyRotation', ...SCOPED_GRANTS.map((g) => g.sid)].flatMap((n) => [sid(n)?.Action].flat()).filter((a): a is string => typeof a === 'string' && !implied.has(a));
     expect(granted.sort()).toEqual(Object.keys(REMEDIATION_ACTIONS).sort());
     for (const a of NON_PROD_SCOPED_ACTIONS) expect([sid('RemediationActions')?.Action].flat()).not.toContain(a);
@@ -65,7 +65,8 @@ describe('Stack: RemediationStack', () => {
     expect(resources).toHaveLength(g.resources.length);
     expect(resources).not.toContain('*');
     for (const [i, r] of g.resources.entries()) expect(JSON.stringify(resources[i])).toContain(`:${r.service}:`);
-    if (g.notProdTagged) expect(st?.Condition).toEqual({ StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } });
+    const expected = { ...(g.conditions ?? {}), ...(g.notProdTagged ? { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } } : {}) };
+    if (Object.keys(expected).length > 0) expect(st?.Condition).toEqual(expected);
     else expect(st?.Condition).toBeUndefined();
     const star = [policies.find((s) => s.Sid === 'RemediationActions')?.Action].flat();
     for (const a of g.actions) expect(star).not.toContain(a);

@@ -88,7 +88,7 @@ export class RemediationStack extends Stack {
         if (name.includes('*') || r.resource === '*') scopedArnPatterns.add(`arn:<AWS::Partition>:${r.service}:<AWS::Region>:<AWS::AccountId>:${r.resource}${name ? r.sep + r.name.replace('{env}', env) : ''}`);
         return this.formatArn({ service: r.service, resource: r.resource, ...(name ? { resourceName: name } : {}), arnFormat: r.sep === ':' ? ArnFormat.COLON_RESOURCE_NAME : ArnFormat.SLASH_RESOURCE_NAME });
       });
-      this.remediationLambdaRole.addToPolicy(new iam.PolicyStatement({ sid: g.sid, actions: [...g.actions], resources, ...(g.notProdTagged ? { conditions: { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } } } : {}) }));
+      this.remediationLambdaRole.addToPolicy(new iam.PolicyStatement({ sid: g.sid, actions: [...g.actions], resources, ...(g.notProdTagged || g.conditions ? { conditions: { ...(g.conditions ?? {}), ...(g.notProdTagged ? { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } } : {}) } } : {}) }));
     }
     if (config.remediation.nonProdMaintenance) {
       // Snapshot retention and key rotation: only on resources not tagged environment=prod, and not granted at all where they do not run.

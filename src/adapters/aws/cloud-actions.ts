@@ -88,6 +88,18 @@ export const DIAGNOSTIC_ACTIONS = [
   'route53:GetHealthCheckStatus',
   'cloudwatch:GetMetricData',
   'tag:GetResources',
+  // Reads the catalogue entries declare (RUNBOOK_PERMISSIONS) for eligibility and validation.
+  'cloudwatch:DescribeAlarms',
+  'cloudfront:GetDistribution',
+  'route53:ListResourceRecordSets',
+  'route53:GetChange',
+  'lambda:GetEventSourceMapping',
+  'sns:GetSubscriptionAttributes',
+  'iam:ListRolePolicies',
+  'rbin:ListRules',
+  'ec2:DescribeVolumesModifications',
+  'ec2:DescribeAddresses',
+  'ec2:DescribeImages',
 ] as const;
 
 export const isRemediationAction = (call: string): call is RemediationAction => Object.hasOwn(REMEDIATION_ACTIONS, call);
@@ -96,7 +108,7 @@ export const isRemediationAction = (call: string): call is RemediationAction => 
 export interface ScopedResource { service: string; resource: string; name: string; sep: '/' | ':' }
 
 /** A remediation-role statement on resource ARNs instead of `*`, optionally only on resources not tagged environment=prod. */
-export interface ScopedGrant { sid: string; actions: readonly string[]; resources: readonly ScopedResource[]; notProdTagged: boolean; why: string }
+export interface ScopedGrant { sid: string; actions: readonly string[]; resources: readonly ScopedResource[]; notProdTagged: boolean; why: string; conditions?: Record<string, Record<string, string>> }
 
 const arn = (service: string, resource: string, name: string, sep: '/' | ':' = '/'): ScopedResource => ({ service, resource, name, sep });
 
@@ -119,6 +131,10 @@ export const SCOPED_GRANTS: readonly ScopedGrant[] = [
   { sid: 'QueueConsumers', actions: ['lambda:UpdateEventSourceMapping'], resources: [arn('lambda', 'event-source-mapping', '*', ':')], notProdTagged: false, why: 'consumer concurrency of any queue' },
   { sid: 'RedriveCancel', actions: ['sqs:CancelMessageMoveTask'], resources: [arn('sqs', '*', '', '/')], notProdTagged: false, why: 'SQS resources are queues named by ARN; SQS has no tag conditions on this action' },
   { sid: 'PlatformTasks', actions: ['lambda:InvokeFunction'], resources: [arn('lambda', 'function', '*-{env}', ':')], notProdTagged: false, why: 'scheduled runbooks start the platform\'s own task functions' },
+  // Tags given in CreateSnapshot's TagSpecifications need CreateTags, allowed only inside that call.
+  { sid: 'SnapshotTagsOnCreate', actions: ['ec2:CreateTags'], resources: [arn('ec2', 'snapshot', '*')], notProdTagged: false, conditions: { StringEquals: { 'ec2:CreateAction': 'CreateSnapshot' } }, why: 'tags of a snapshot being created' },
+  // StartMessageMoveTask reads and deletes on the DLQ and sends to the source queue with the caller's permissions.
+  { sid: 'RedriveMessages', actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:SendMessage'], resources: [arn('sqs', '*', '', '/')], notProdTagged: false, why: 'the DLQ redrive moves messages between the account\'s queues' },
   { sid: 'SecurityHubImport', actions: ['securityhub:BatchImportFindings'], resources: [arn('securityhub', 'product', '{account}/default')], notProdTagged: false, why: 'findings go to the account\'s default product only' },
 ];
 

@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NON_PROD_SCOPED_ACTIONS, REMEDIATION_ACTIONS } from '../../src/adapters/aws/cloud-actions.js';
+import { NON_PROD_SCOPED_ACTIONS, REMEDIATION_ACTIONS, SCOPED_GRANTS } from '../../src/adapters/aws/cloud-actions.js';
 import { ORCHESTRATOR_TASK_STATES, PLACEHOLDER_ASL_PATH, loadOrchestratorDefinition } from '../lib/orchestrator-definition.js';
 import { SCHEDULED_TASKS } from '../lib/stacks/remediation-stack.js';
 import { buildStacks, testConfig } from './helpers.js';
@@ -45,7 +45,8 @@ describe('Stack: RemediationStack', () => {
   it('grants the remediation role exactly the catalogue actions, the non-prod ones on non-prod snapshots and users only', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
     const sid = (name: string) => policies.find((s) => s.Sid === name);
-    const granted = [...[sid('RemediationActions')?.Action].flat(), ...[sid('NonProdSnapshotRetention')?.Action].flat(), ...[sid('NonProdKeyRotation')?.Action].flat()].filter((a) => a !== 'iam:DeleteAccessKey');
+    const implied = new Set(['iam:DeleteAccessKey', 'rds:CreateDBSnapshot', 'ec2:CreateTags', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:SendMessage']);
+    const granted = ['RemediationActions', 'NonProdSnapshotRetention', 'NonProdKeyRotation', ...SCOPED_GRANTS.map((g) => g.sid)].flatMap((n) => [sid(n)?.Action].flat()).filter((a): a is string => typeof a === 'string' && !implied.has(a));
     expect(granted.sort()).toEqual(Object.keys(REMEDIATION_ACTIONS).sort());
     for (const a of NON_PROD_SCOPED_ACTIONS) expect([sid('RemediationActions')?.Action].flat()).not.toContain(a);
     expect(sid('NonProdSnapshotRetention')).toMatchObject({ Action: ['ec2:DeleteSnapshot', 'ec2:RestoreSnapshotFromRecycleBin'], Condition: { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } } });
@@ -54,6 +55,21 @@ describe('Stack: RemediationStack', () => {
     expect(JSON.stringify(sid('NonProdKeyRotation')?.Resource)).toMatch(/:iam::.*:user\/\*/);
     expect(sid('RotatedKeySecrets')).toMatchObject({ Action: ['secretsmanager:CreateSecret', 'secretsmanager:PutSecretValue'] });
     expect(JSON.stringify(sid('RotatedKeySecrets')?.Resource)).toContain(':secret:aiops/iam-keys/*');
+  });
+
+  it.each(SCOPED_GRANTS.map((g) => [g.sid, g] as const))('grants %s on its resource ARNs only, not on *, with the environment tag condition where non-prod only', (name, g) => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
+    const st = policies.find((s) => s.Sid === name);
+    expect([st?.Action].flat().sort()).toEqual([...g.actions].sort());
+    const resources = [st?.Resource].flat();
+    expect(resources).toHaveLength(g.resources.length);
+    expect(resources).not.toContain('*');
+    for (const [i, r] of g.resources.entries()) expect(JSON.stringify(resources[i])).toContain(`:${r.service}:`);
+    const expected = { ...(g.conditions ?? {}), ...(g.notProdTagged ? { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } } : {}) };
+    if (Object.keys(expected).length > 0) expect(st?.Condition).toEqual(expected);
+    else expect(st?.Condition).toBeUndefined();
+    const star = [policies.find((s) => s.Sid === 'RemediationActions')?.Action].flat();
+    for (const a of g.actions) expect(star).not.toContain(a);
   });
 
   it('reads the state the runbooks judge: the diagnostic describe calls are granted', () => {

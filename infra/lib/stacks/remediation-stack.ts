@@ -9,7 +9,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
-import { ACCESS_KEY_SECRET_PREFIX, DIAGNOSTIC_ACTIONS, NON_PROD_SCOPED_ACTIONS, REMEDIATION_ACTIONS } from '../../../src/adapters/aws/cloud-actions.js';
+import { ACCESS_KEY_SECRET_PREFIX, DIAGNOSTIC_ACTIONS, NON_PROD_SCOPED_ACTIONS, REMEDIATION_ACTIONS, SCOPED_GRANTS, scopedActions } from '../../../src/adapters/aws/cloud-actions.js';
 import type { EnvConfig } from '../config.js';
 import { AiopsFunction, retentionFor } from '../constructs/aiops-function.js';
 import { acknowledge, acknowledgeBucketGrant, arnToken, iam5 } from '../constructs/nag.js';
@@ -78,8 +78,18 @@ export class RemediationStack extends Stack {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Remediation Lambda functions: the enumerated remediation and diagnostic actions only',
     });
-    const scoped = new Set<string>(NON_PROD_SCOPED_ACTIONS);
+    const scoped = new Set<string>([...NON_PROD_SCOPED_ACTIONS, ...scopedActions()]);
     this.remediationLambdaRole.addToPolicy(new iam.PolicyStatement({ sid: 'RemediationActions', actions: Object.keys(REMEDIATION_ACTIONS).filter((a) => !scoped.has(a)), resources: ['*'] }));
+    // Catalogue calls on their resource type's ARNs; the non-prod-only ones also on resources not tagged environment=prod.
+    const scopedArnPatterns = new Set<string>();
+    for (const g of SCOPED_GRANTS) {
+      const resources = g.resources.map((r) => {
+        const name = r.name.replace('{env}', env).replace('{account}', this.account);
+        if (name.includes('*') || r.resource === '*') scopedArnPatterns.add(`arn:<AWS::Partition>:${r.service}:<AWS::Region>:<AWS::AccountId>:${r.resource}${name ? r.sep + r.name.replace('{env}', env) : ''}`);
+        return this.formatArn({ service: r.service, resource: r.resource, ...(name ? { resourceName: name } : {}), arnFormat: r.sep === ':' ? ArnFormat.COLON_RESOURCE_NAME : ArnFormat.SLASH_RESOURCE_NAME });
+      });
+      this.remediationLambdaRole.addToPolicy(new iam.PolicyStatement({ sid: g.sid, actions: [...g.actions], resources, ...(g.notProdTagged || g.conditions ? { conditions: { ...(g.conditions ?? {}), ...(g.notProdTagged ? { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } } : {}) } } : {}) }));
+    }
     if (config.remediation.nonProdMaintenance) {
       // Snapshot retention and key rotation: only on resources not tagged environment=prod, and not granted at all where they do not run.
       const notProd = { StringNotEquals: { 'aws:ResourceTag/environment': 'prod' } };
@@ -109,6 +119,7 @@ export class RemediationStack extends Stack {
       iam5('Resource', 'arn:<AWS::Partition>:ec2:<AWS::Region>::snapshot/*'),
       iam5('Resource', 'arn:<AWS::Partition>:iam::<AWS::AccountId>:user/*'),
       iam5('Resource', `arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${ACCESS_KEY_SECRET_PREFIX}*`),
+      ...[...scopedArnPatterns].map((a) => iam5('Resource', a)),
     );
     acknowledgeBucketGrant(this.remediationLambdaRole, this.artifacts.bucket, 'readWrite');
 

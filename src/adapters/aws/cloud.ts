@@ -1,7 +1,8 @@
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, SetDesiredCapacityCommand } from '@aws-sdk/client-auto-scaling';
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudTrailClient, LookupEventsCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
-import { DescribeTableCommand, DynamoDBClient, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AuthorizeSecurityGroupIngressCommand, CreateSnapshotCommand, DeleteSnapshotCommand, EC2Client, RestoreSnapshotFromRecycleBinCommand, RebootInstancesCommand, RevokeSecurityGroupIngressCommand, type IpPermission } from '@aws-sdk/client-ec2';
 import { DescribeServicesCommand, ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { CreateAccessKeyCommand, DeleteAccessKeyCommand, DeleteRolePolicyCommand, DeleteUserPolicyCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
@@ -11,12 +12,14 @@ import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/cl
 import { ChangeResourceRecordSetsCommand, Route53Client, type ChangeBatch } from '@aws-sdk/client-route-53';
 import { PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SNSClient, SetSubscriptionAttributesCommand } from '@aws-sdk/client-sns';
 import { SQSClient, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { parseOrThrow } from '../../core/shared/zod.js';
 import type { ActionCall, ActionResult, ChangeEvent, Cloud, ResourceFilter, ResourceRecord } from '../../ports/cloud.js';
 import { arnResourceId, parseArn } from './arn.js';
+import { CATALOGUE_ACTION_HANDLERS } from './cloud-cost-actions.js';
 import { ACCESS_KEY_SECRET_PREFIX, isRemediationAction, type RemediationAction } from './cloud-actions.js';
 import { isNotFound, readState, TYPE_LISTERS, type StateOptions } from './resource-state.js';
 
@@ -37,6 +40,8 @@ export interface CloudClients {
   rds: RDSClient;
   tagging: ResourceGroupsTaggingAPIClient;
   secretsmanager: SecretsManagerClient;
+  securityhub: SecurityHubClient;
+  cloudwatch: CloudWatchClient;
 }
 
 type Handler = (c: CloudClients, target: string, params: Record<string, unknown>) => Promise<{ before?: Record<string, unknown>; after?: Record<string, unknown> }>;
@@ -52,6 +57,7 @@ const iamName = (arn: string, kind: 'user' | 'role') => arnResourceId(arn, kind)
  * platform can do to an account; anything else fails closed (ok: false, nothing called).
  */
 export const ACTION_HANDLERS: Record<RemediationAction, Handler> = {
+  ...CATALOGUE_ACTION_HANDLERS,
   'autoscaling:SetDesiredCapacity': async (c, target, params) => {
     const name = arnResourceId(target, 'autoScalingGroupName');
     const { desiredCapacity } = p(z.object({ desiredCapacity: z.number().int().min(0) }), params);
@@ -86,7 +92,8 @@ export const ACTION_HANDLERS: Record<RemediationAction, Handler> = {
     return {};
   },
   'ec2:CreateSnapshot': async (c, target, params) => {
-    const res = await c.ec2.send(new CreateSnapshotCommand({ VolumeId: arnResourceId(target, 'volume'), Description: String(params.description ?? 'AIOps pre-resize snapshot') }));
+    const tags = p(z.object({ TagSpecifications: z.array(z.object({ ResourceType: z.literal('snapshot'), Tags: z.array(z.object({ Key: z.string().min(1), Value: z.string() })) })).optional() }), params).TagSpecifications;
+    const res = await c.ec2.send(new CreateSnapshotCommand({ VolumeId: arnResourceId(target, 'volume'), Description: String(params.description ?? 'AIOps pre-resize snapshot'), ...(tags ? { TagSpecifications: tags } : {}) }));
     return { after: { snapshotId: res.SnapshotId } };
   },
   'ec2:RevokeSecurityGroupIngress': async (c, target, params) => {
@@ -105,16 +112,11 @@ export const ACTION_HANDLERS: Record<RemediationAction, Handler> = {
     await c.s3.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: cfg }));
     return { after: cfg };
   },
-  'dynamodb:UpdateTable': async (c, target, params) => {
-    const table = arnResourceId(target, 'table');
-    const q = p(z.object({ readCapacityUnits: z.number().int().positive(), writeCapacityUnits: z.number().int().positive() }), params);
-    const d = await c.dynamodb.send(new DescribeTableCommand({ TableName: table }));
-    await c.dynamodb.send(new UpdateTableCommand({ TableName: table, ProvisionedThroughput: { ReadCapacityUnits: q.readCapacityUnits, WriteCapacityUnits: q.writeCapacityUnits } }));
-    return { before: { readCapacityUnits: d.Table?.ProvisionedThroughput?.ReadCapacityUnits, writeCapacityUnits: d.Table?.ProvisionedThroughput?.WriteCapacityUnits }, after: q };
-  },
   'cloudfront:CreateInvalidation': async (c, target, params) => {
     // The caller reference makes a retried invalidation a no-op instead of a second one.
-    const q = p(z.object({ paths: z.array(z.string().startsWith('/')).min(1).default(['/*']), callerReference: z.string().min(1) }), params);
+    // The catalogue sends the API's InvalidationBatch; the flat form is kept for direct callers.
+    const batch = p(z.object({ invalidationBatch: z.object({ CallerReference: z.string().min(1), Paths: z.object({ Items: z.array(z.string().startsWith('/')).min(1) }) }).optional() }), params).invalidationBatch;
+    const q = batch ? { paths: batch.Paths.Items, callerReference: batch.CallerReference } : p(z.object({ paths: z.array(z.string().startsWith('/')).min(1).default(['/*']), callerReference: z.string().min(1) }), params);
     const res = await c.cloudfront.send(new CreateInvalidationCommand({ DistributionId: arnResourceId(target, 'distribution'), InvalidationBatch: { CallerReference: q.callerReference, Paths: { Quantity: q.paths.length, Items: q.paths } } }));
     return { after: { invalidationId: res.Invalidation?.Id, paths: q.paths } };
   },
@@ -138,7 +140,7 @@ export const ACTION_HANDLERS: Record<RemediationAction, Handler> = {
     return { after: { isLogging: true } };
   },
   'iam:UpdateAccessKey': async (c, target, params) => {
-    const q = p(z.object({ accessKeyId: z.string().min(16), status: z.enum(['Active', 'Inactive']) }), params);
+    const q = p(z.object({ accessKeyId: z.string().regex(/^[A-Z0-9]+$/), status: z.enum(['Active', 'Inactive']) }), params);
     await c.iam.send(new UpdateAccessKeyCommand({ UserName: iamName(target, 'user'), AccessKeyId: q.accessKeyId, Status: q.status }));
     return { after: q };
   },
@@ -225,6 +227,8 @@ const CTORS: { [K in keyof CloudClients]: new (cfg: ClientConfig) => CloudClient
   rds: RDSClient,
   tagging: ResourceGroupsTaggingAPIClient,
   secretsmanager: SecretsManagerClient,
+  securityhub: SecurityHubClient,
+  cloudwatch: CloudWatchClient,
 };
 
 /** `AWS::AutoScaling::AutoScalingGroup` style type from an ARN (best effort for inventory). */

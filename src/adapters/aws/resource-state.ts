@@ -1,4 +1,5 @@
 import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
@@ -12,6 +13,7 @@ import type { RDSClient } from '@aws-sdk/client-rds';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import type { ResourceRecord } from '../../ports/cloud.js';
 import { arnResourceId, parseArn } from './arn.js';
+import { dynamoDbPeakConsumedCapacity, lambdaMaxMemoryUsedMb, type PeakOptions } from './resource-peaks.js';
 
 /** The clients the state readers use (a subset of AwsCloud's). */
 export interface StateClients {
@@ -21,9 +23,17 @@ export interface StateClients {
   rds: RDSClient;
   iam: IAMClient;
   dynamodb: DynamoDBClient;
+  /** Peaks the right-sizing runbooks judge (DynamoDB consumed capacity, Lambda memory used); without it they stay unknown. */
+  cloudwatch?: CloudWatchClient;
 }
 
 export interface StateOptions {
+  /**
+   * Read the CloudWatch peaks the right-sizing runbooks judge (DynamoDB `PeakConsumedCapacity`,
+   * Lambda `MaxMemoryUsed`): one GetMetricData per provisioned table / function described. Off when
+   * absent, so inventory listings cost no CloudWatch calls unless the deployment asks for them.
+   */
+  peaks?: PeakOptions;
   /**
    * True when a Recycle Bin retention rule covers every EBS snapshot of the region (the
    * RemediationStack deploys one where snapshot cleanup runs). Snapshot deletion is only eligible
@@ -95,19 +105,31 @@ export const STATE_READERS: Record<string, Reader> = {
     const g = (await c.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [arnResourceId(arn, 'security-group')] }))).SecurityGroups?.[0];
     return g ? { state: defined({ GroupId: g.GroupId, GroupName: g.GroupName, VpcId: g.VpcId, IpPermissions: g.IpPermissions ?? [] }), tags: tagMap(g.Tags) } : undefined;
   },
-  'AWS::Lambda::Function': async (c, arn) => {
+  'AWS::Lambda::Function': async (c, arn, o) => {
     const [f, conc] = await Promise.all([c.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: arn })), c.lambda.send(new GetFunctionConcurrencyCommand({ FunctionName: arn }))]);
-    return { state: defined({ FunctionName: f.FunctionName, Runtime: f.Runtime, MemorySize: f.MemorySize, Timeout: f.Timeout, Version: f.Version, State: f.State, LastModified: f.LastModified, ReservedConcurrentExecutions: conc.ReservedConcurrentExecutions }) };
+    const maxUsed = c.cloudwatch && o.peaks && f.FunctionName ? await lambdaMaxMemoryUsedMb(c.cloudwatch, f.FunctionName, o.peaks) : undefined;
+    return { state: defined({ FunctionName: f.FunctionName, Runtime: f.Runtime, MemorySize: f.MemorySize, Timeout: f.Timeout, Version: f.Version, State: f.State, LastModified: f.LastModified, ReservedConcurrentExecutions: conc.ReservedConcurrentExecutions, MaxMemoryUsed: maxUsed }) };
   },
   'AWS::RDS::DBInstance': async (c, arn) => {
     const db = (await c.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: parseArn(arn).resource.replace(/^db:/, '') }))).DBInstances?.[0];
     return db ? { state: defined({ DBInstanceIdentifier: db.DBInstanceIdentifier, DBInstanceStatus: db.DBInstanceStatus, DBInstanceClass: db.DBInstanceClass, Engine: db.Engine, MultiAZ: db.MultiAZ }), tags: tagMap(db.TagList) } : undefined;
   },
-  'AWS::DynamoDB::Table': async (c, arn) => {
+  'AWS::DynamoDB::Table': async (c, arn, o) => {
     const t = (await c.dynamodb.send(new DescribeTableCommand({ TableName: arnResourceId(arn, 'table') }))).Table;
-    return t
-      ? { state: defined({ TableName: t.TableName, TableStatus: t.TableStatus, BillingModeSummary: { BillingMode: t.BillingModeSummary?.BillingMode ?? 'PROVISIONED' }, ProvisionedThroughput: { ReadCapacityUnits: t.ProvisionedThroughput?.ReadCapacityUnits, WriteCapacityUnits: t.ProvisionedThroughput?.WriteCapacityUnits } }) }
-      : undefined;
+    if (!t) return undefined;
+    const mode = t.BillingModeSummary?.BillingMode ?? 'PROVISIONED';
+    const pt = t.ProvisionedThroughput;
+    // Peaks only matter (and only cost a CloudWatch call) for provisioned tables.
+    const peak = c.cloudwatch && o.peaks && t.TableName && mode === 'PROVISIONED' ? await dynamoDbPeakConsumedCapacity(c.cloudwatch, t.TableName, o.peaks) : undefined;
+    return {
+      state: defined({
+        TableName: t.TableName,
+        TableStatus: t.TableStatus,
+        BillingModeSummary: { BillingMode: mode },
+        ProvisionedThroughput: defined({ ReadCapacityUnits: pt?.ReadCapacityUnits, WriteCapacityUnits: pt?.WriteCapacityUnits, NumberOfDecreasesToday: pt?.NumberOfDecreasesToday, LastDecreaseDateTime: iso(pt?.LastDecreaseDateTime) }),
+        PeakConsumedCapacity: peak && Object.keys(peak).length > 0 ? peak : undefined,
+      }),
+    };
   },
   'AWS::IAM::User': async (c, arn) => iamUserState(c, arnResourceId(arn, 'user').split('/').pop() as string),
 };

@@ -48,7 +48,7 @@ export function buildAwsDeps(env: LambdaEnv, clock: Clock = systemClock): AwsDep
     bus: new EventBridgeBus({ eventBusName: env.EVENT_BUS_NAME ?? `aiops-alerts-${env.AIOPS_ENV}`, clock, newId: randomUUID, clientConfig: { region } }),
     metrics: new CloudWatchMetrics({ clientConfig: { region } }),
     logs: new CloudWatchLogs({ clientConfig: { region } }),
-    cloud: new StatefulCloud(new AwsCloud({ clientConfig: { region }, state: { recycleBinCoversSnapshots: env.RECYCLE_BIN_COVERS_SNAPSHOTS === 'true' } })),
+    cloud: new StatefulCloud(new AwsCloud({ clientConfig: { region }, state: { recycleBinCoversSnapshots: env.RECYCLE_BIN_COVERS_SNAPSHOTS === 'true', peaks: {} } })),
     notifiers: [sns],
     approvals: new StepFunctionsApprovals({ notifier: sns, clientConfig: { region }, ...(env.CONSOLE_URL ? { consoleUrl: env.CONSOLE_URL } : {}) }),
     ...(bucket ? { reports: new S3ReportStore({ bucket, clientConfig: { region } }) } : {}),

@@ -44,9 +44,12 @@ export class SqliteStore implements Store {
     // NORMAL in WAL mode survives a process crash (SIGKILL); only an OS crash can lose the last commits.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    // A 64 MiB page cache (default 2 MiB) keeps the unique-key indexes of signals and the inbox in
-    // memory during a storm; past the default, inserts slowed by 40 % as those b-trees outgrew it.
+    // During a storm the unique-key indexes of signals and the inbox take random inserts: a 64 MiB
+    // page cache (default 2 MiB) keeps them in memory, and checkpointing every ~40 MiB of WAL
+    // (default ~4 MiB) writes each index page back once instead of at every small checkpoint.
+    // Together they hold the accept rate at ~50–65 k/s where it fell from 55 k to 33 k/s.
     this.db.pragma('cache_size = -65536');
+    this.db.pragma('wal_autocheckpoint = 10000');
     runMigrations(this.db, Object.values(COLLECTION_SPECS));
     this.audit = new SqliteAuditLog(this.db, () => this.gate());
     // The durable inbox of raw payloads accepted but not yet processed (see `inboxAppend`): two

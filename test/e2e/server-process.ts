@@ -132,6 +132,8 @@ export async function dumpServerState(s: RunningServer, name: string): Promise<v
 export interface ConsoleSession {
   readonly server: RunningServer;
   readonly browser: Browser;
+  /** A new page, not signed in (it leaves its screenshot and the server's state if the test fails). */
+  page(): Promise<Page>;
   /** A new page, signed in with the admin token (signing in reloads the page; this waits for it). */
   signedInPage(): Promise<Page>;
 }
@@ -160,15 +162,21 @@ export function consoleSession(name: string, opts: { speed: number }): ConsoleSe
       if (!browser) throw new Error('the browser is not started (use the session inside a test)');
       return browser;
     },
-    async signedInPage() {
+    async page() {
       const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
       onTestFailed(async () => {
         await page.screenshot({ path: join(ARTIFACTS, `${name}-failure.png`), fullPage: true }).catch(() => undefined);
         await dumpServerState(session.server, name);
       });
+      return page;
+    },
+    async signedInPage() {
+      const page = await session.page();
       await page.goto(session.server.url);
       await page.getByTestId('token-input').fill(session.server.token);
-      await page.getByTestId('token-save').click();
+      // Signing in shows "signed in" and then reloads the console: wait for the reload itself, or a
+      // navigation made right after it is undone by the reload.
+      await Promise.all([page.waitForEvent('load'), page.getByTestId('token-save').click()]);
       await page.getByText('signed in').waitFor();
       return page;
     },

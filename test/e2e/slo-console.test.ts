@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, launchChromium, type RunningServer, startServer } from './server-process.js';
+import { ARTIFACTS, consoleSession } from './server-process.js';
 
 const SPEC = `apiVersion: openslo/v1
 kind: SLO
@@ -19,22 +18,12 @@ spec:
   objectives: [{ target: 0.99 }]
 `;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ speed: 300 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = consoleSession('slo-console', { speed: 300 });
 
 describe('Console: SLOs page in a real browser', () => {
   it('lists the SLOs with budget and sparklines, drills into one, and checks and creates a spec', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const { server } = session;
+    const page = await session.page();
     await page.goto(`${server.url}/slos`);
     await page.getByTestId('slo-row-orders-success').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('slo-table').locator('tbody tr').count()).toBe(5);

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ARTIFACTS, consoleSession } from './server-process.js';
+import { ORDERS_THROTTLES_SPEC as SPEC } from '../../src/app/slo/testing/specs.js';
 
-const SPEC = `apiVersion: openslo/v1
-kind: SLO
-metadata: { name: orders-throttles }
-spec:
-  service: orders
-  indicator:
-    metadata: { name: orders-not-throttled }
-    spec:
-      ratioMetric:
-        bad: { metricSource: { type: CloudWatch, spec: { namespace: AWS/Lambda, metricName: Throttles, stat: Sum, dimensions: [{ name: FunctionName, value: orders-processor }] } } }
-        total: { metricSource: { type: CloudWatch, spec: { namespace: AWS/Lambda, metricName: Invocations, stat: Sum, dimensions: [{ name: FunctionName, value: orders-processor }] } } }
-  timeWindow: [{ duration: 7d, isRolling: true }]
-  budgetingMethod: Occurrences
-  objectives: [{ target: 0.99 }]
-`;
 
 const session = consoleSession('slo-console', { speed: 300 });
 

@@ -6,6 +6,7 @@ import { advanceUntil, startTestPlatform, type TestPlatform } from '../../../tes
 import { SyntheticMetrics } from '../slo/testing/syntheticMetrics.js';
 import type { Metrics } from '../../ports/metrics.js';
 import { checkSloSpecs, chunkedReads } from './slo.js';
+import { ORDERS_THROTTLES_SPEC as SPEC } from '../slo/testing/specs.js';
 
 const MIN = 60_000;
 let t: TestPlatform | undefined;
@@ -92,9 +93,9 @@ describe('Function: installSlo', () => {
 
 describe('Function: checkSloSpecs', () => {
   it.each([
-    ['a valid spec', SPEC_TEXT(), undefined],
-    ['a target above 1', SPEC_TEXT().replace('target: 0.99', 'target: 1.5'), 'spec.objectives.0.target'],
-    ['a wrong apiVersion', SPEC_TEXT().replace('openslo/v1', 'openslo/v2'), 'check.yaml#1.apiVersion'],
+    ['a valid spec', SPEC, undefined],
+    ['a target above 1', SPEC.replace('target: 0.99', 'target: 1.5'), 'spec.objectives.0.target'],
+    ['a wrong apiVersion', SPEC.replace('openslo/v1', 'openslo/v2'), 'check.yaml#1.apiVersion'],
     ['no SLO document', 'apiVersion: openslo/v1\nkind: Service\nmetadata: { name: x }\nspec: {}\n', 'defines no SLO'],
   ])('validates %s', (_name, text, error) => {
     const run = () => checkSloSpecs([{ name: 'check.yaml', text }]);
@@ -103,34 +104,7 @@ describe('Function: checkSloSpecs', () => {
   });
 });
 
-function SPEC_TEXT(): string {
-  return SPEC;
-}
 
-/** Orders must not be throttled in more than 1 % of invocations (Throttles over Invocations). */
-const SPEC = `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: orders-throttles
-spec:
-  service: orders
-  indicator:
-    metadata: { name: orders-not-throttled }
-    spec:
-      ratioMetric:
-        counter: true
-        bad:
-          metricSource:
-            type: CloudWatch
-            spec: { namespace: AWS/Lambda, metricName: Throttles, stat: Sum, dimensions: [{ name: FunctionName, value: orders-processor }] }
-        total:
-          metricSource:
-            type: CloudWatch
-            spec: { namespace: AWS/Lambda, metricName: Invocations, stat: Sum, dimensions: [{ name: FunctionName, value: orders-processor }] }
-  timeWindow: [{ duration: 7d, isRolling: true }]
-  budgetingMethod: Occurrences
-  objectives: [{ target: 0.99 }]
-`;
 
 describe('Function: chunkedReads', () => {
   const metric = { namespace: 'AWS/Lambda', metricName: 'Invocations', dimensions: { FunctionName: 'orders-processor' } };

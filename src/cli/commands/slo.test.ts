@@ -9,24 +9,10 @@ import { buildServer } from '../../server/server.js';
 import { ApiClient } from '../client.js';
 import { CliError, EXIT } from '../output.js';
 import { registerSlo } from './slo.js';
+import { ORDERS_THROTTLES_SPEC as VALID } from '../../app/slo/testing/specs.js';
 
 const SLO_DIR = join(import.meta.dirname, '..', '..', '..', 'slos');
 const dir = mkdtempSync(join(tmpdir(), 'aiops-slo-cli-'));
-const VALID = `apiVersion: openslo/v1
-kind: SLO
-metadata: { name: orders-throttles }
-spec:
-  service: orders
-  indicator:
-    metadata: { name: orders-not-throttled }
-    spec:
-      ratioMetric:
-        bad: { metricSource: { type: CloudWatch, spec: { namespace: AWS/Lambda, metricName: Throttles, stat: Sum, dimensions: [{ name: FunctionName, value: orders-processor }] } } }
-        total: { metricSource: { type: CloudWatch, spec: { namespace: AWS/Lambda, metricName: Invocations, stat: Sum, dimensions: [{ name: FunctionName, value: orders-processor }] } } }
-  timeWindow: [{ duration: 7d, isRolling: true }]
-  budgetingMethod: Occurrences
-  objectives: [{ target: 0.99 }]
-`;
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

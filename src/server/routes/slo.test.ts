@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../../../test/integration/helpers.js';
 import { buildServer } from '../server.js';
 import { specSources } from './slo.js';
+import { ORDERS_THROTTLES_SPEC as SPEC } from '../../app/slo/testing/specs.js';
 
 let t: TestPlatform;
 let app: FastifyInstance;
@@ -23,29 +24,6 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-const SPEC = `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: orders-throttles
-spec:
-  service: orders
-  indicator:
-    metadata: { name: orders-not-throttled }
-    spec:
-      ratioMetric:
-        counter: true
-        bad:
-          metricSource:
-            type: CloudWatch
-            spec: { namespace: AWS/Lambda, metricName: Throttles, stat: Sum, dimensions: [{ name: FunctionName, value: orders-processor }] }
-        total:
-          metricSource:
-            type: CloudWatch
-            spec: { namespace: AWS/Lambda, metricName: Invocations, stat: Sum, dimensions: [{ name: FunctionName, value: orders-processor }] }
-  timeWindow: [{ duration: 7d, isRolling: true }]
-  budgetingMethod: Occurrences
-  objectives: [{ target: 0.99 }]
-`;
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('Routes: /slos', () => {

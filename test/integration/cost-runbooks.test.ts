@@ -14,6 +14,7 @@ import { AUDIT_FIELDS, verifyAuditChain } from '../../src/core/remediation/audit
 import { findRunbook } from '../../src/core/remediation/catalogue/index.js';
 import type { Execution } from '../../src/core/remediation/execution.js';
 import type { Approval } from '../../src/ports/approvals.js';
+import { recommendationFor } from './cost-helpers.js';
 import { advanceUntil, startTestPlatform, type TestPlatform } from './helpers.js';
 
 let t: TestPlatform;
@@ -23,12 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.cleanup());
 
-const recFor = async (name: string, ruleId: string): Promise<CostRecommendationDoc> => {
-  const arn = t.platform.sandbox.resolve(name).arn;
-  const doc = (await t.platform.features.cost.listRecommendations({ ruleId })).find((d) => d.resourceArn === arn);
-  if (!doc) throw new Error(`no ${ruleId} recommendation for ${name}`);
-  return doc;
-};
+const recFor = (name: string, ruleId: string): Promise<CostRecommendationDoc> => recommendationFor(t, name, ruleId);
 
 /**
  * The FinOps flow for one recommendation: dry run (nothing changes), approval of the

@@ -6,6 +6,7 @@ import { AUDIT_FIELDS, verifyAuditChain } from '../../src/core/remediation/audit
 import type { Execution } from '../../src/core/remediation/execution.js';
 import type { ReportDoc } from '../../src/app/cost/types.js';
 import type { CostRecommendationDoc } from '../../src/app/features/cost.js';
+import { recommendationFor } from './cost-helpers.js';
 import { advanceUntil, startTestPlatform, type TestPlatform } from './helpers.js';
 
 const HOUR = 3_600_000;
@@ -16,12 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.cleanup());
 
-const recFor = async (name: string, ruleId: string): Promise<CostRecommendationDoc> => {
-  const arn = t.platform.sandbox.resolve(name).arn;
-  const doc = (await t.platform.features.cost.listRecommendations({ ruleId })).find((d) => d.resourceArn === arn);
-  if (!doc) throw new Error(`no ${ruleId} recommendation for ${name}`);
-  return doc;
-};
+const recFor = (name: string, ruleId: string): Promise<CostRecommendationDoc> => recommendationFor(t, name, ruleId);
 
 /** Runs the execution to its end, approving the approval it asks for as `principal`. */
 async function approveAndFinish(execId: string, principal: string): Promise<Execution> {

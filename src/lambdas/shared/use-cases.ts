@@ -1,42 +1,21 @@
 import { AiopsError } from '../../core/shared/errors.js';
-import type { Approval, Approvals } from '../../ports/approvals.js';
-import type { Clock } from '../../ports/clock.js';
-import type { Cloud } from '../../ports/cloud.js';
-import type { EventBus } from '../../ports/event-bus.js';
-import type { Logs } from '../../ports/logs.js';
-import type { Metrics } from '../../ports/metrics.js';
-import type { Notifier } from '../../ports/notifier.js';
-import type { Store } from '../../ports/store.js';
+import type { Approval } from '../../ports/approvals.js';
 import type { NotifierSettings } from '../../adapters/aws/notifier-secret.js';
 import type { S3ReportStore } from '../../adapters/aws/report-store.js';
 import type { PrincipalRoles } from '../../app/aws/principals.js';
-import type { SecurityHubPort } from '../../app/compliance/securityHubSync.js';
+import type { AwsServiceDeps } from '../../app/aws/services.js';
 import type { PriceSource } from '../../core/cost/prices/table.js';
-import type { SpendSource } from '../../core/cost/spend/model.js';
-import type { Orchestrator } from '../../ports/orchestrator.js';
 
-/** The ports a Lambda builds from AWS adapters and hands to a use case. */
-export interface AwsDeps {
+/**
+ * The ports a Lambda builds from AWS adapters and hands to a use case: the product's service
+ * dependencies, plus what only the Lambdas wire (env name, report bucket, dated price refresh).
+ */
+export interface AwsDeps extends Omit<AwsServiceDeps, 'prices'> {
   env: string;
-  clock: Clock;
-  store: Store;
-  bus: EventBus;
-  metrics: Metrics;
-  logs: Logs;
-  cloud: Cloud;
-  /** By receiver kind: `sns` (alerts/critical/approvals topics) and, when configured, `email`. */
-  notifiers: Notifier[];
-  approvals: Approvals;
   /** Report bucket (cost-analyzer) or artifacts bucket (remediation), when the function has one. */
   reports?: S3ReportStore;
-  /** Step Functions RemediationOrchestrator, when the function has STATE_MACHINE_ARN. */
-  orchestrator?: Orchestrator;
-  /** Cost Explorer daily spend (cost-analyzer). */
-  spend?: SpendSource;
   /** Price List API prices dated `asOf` (refreshed before each report); the bundled snapshot without it. */
   prices?: (asOf: string) => PriceSource;
-  /** Security Hub finding sync (maintenance). */
-  securityHub?: SecurityHubPort;
   /** Environment of resources without an `environment` tag. */
   defaultEnvironment?: string;
   /** Slack/PagerDuty settings from the notifier secret (NOTIFIER_SECRET_ARN), read once per container. */

@@ -37,7 +37,10 @@ describe('Function: stepDiscord', () => {
         const [c] = createDiscordChannels(p);
         for (let i = 0; i < values.length; i++) {
           stepDiscord([c!], p, values[i]!);
-          if (i >= 30 && i % 13 === 0) expect(c!.last).toBeCloseTo(bruteForceLast(values.slice(0, i + 1), p), 6);
+          // Compared as squared distances: the incremental method computes d² by expanded dot
+          // products, whose rounding (~1e-12) the square root blows up to ~1e-6 when two
+          // subsequences are identical (d = 0); on d² the check is stricter than 1e-6 on d elsewhere.
+          if (i >= 30 && i % 13 === 0) expect(c!.last ** 2).toBeCloseTo(bruteForceLast(values.slice(0, i + 1), p) ** 2, 9);
         }
       }),
       { numRuns: 8 },

@@ -110,6 +110,6 @@ describe('Detector: discord', () => {
     for (const p of points) ensemble.update(state, p);
     const channels = JSON.stringify(state.discord).length;
     expect(channels).toBeLessThan(80_000);
-    expect(state.discord.map((c) => c.paa.length)).toEqual([1168, 1168]);
+    expect(state.discord.map((c) => c.paa.length)).toEqual([784, 784]);
   });
 });

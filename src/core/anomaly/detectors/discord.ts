@@ -29,9 +29,9 @@ import { clamp01, defineDetector, normalTail } from './types.js';
  * so a resumed detector continues bit for bit as an uninterrupted one.
  */
 export const DiscordChannelParams = z.object({
-  factors: z.array(z.number().int().min(1).max(256)).min(1).max(6).default([4, 16]),
+  factors: z.array(z.number().int().min(1).max(256)).min(1).max(6).default([8, 16]),
   length: z.number().int().min(4).max(128).default(16),
-  memory: z.number().int().min(16).max(8192).default(768),
+  memory: z.number().int().min(16).max(8192).default(384),
   flatFraction: z.number().min(0).max(1).default(0.02),
   historyWindow: z.number().int().min(20).max(20000).default(2000),
   minHistory: z.number().int().min(2).default(50),

@@ -104,4 +104,32 @@ describe('Detector: ensemble', () => {
     expect(Math.max(...scores.slice(2501, 2500 + state.params.restRows))).toBe(0);
     expect(Math.max(...scores.slice(0, state.params.warmupRows))).toBe(0);
   });
+
+  const spikeThenDrop = (params: Parameters<typeof ensemble.init>[0]): number[] => {
+    const state = ensemble.init(params);
+    return Array.from({ length: 2700 }, (_, i) => {
+      const t = T0 + i * STEP;
+      const spike = i >= 2500 && i < 2505 ? 60 : 0;
+      const drop = i >= 2530 && i < 2535 ? -60 : 0;
+      const higher = i >= 2560 && i < 2562 ? 80 : 0;
+      return ensemble.update(state, { t, value: 50 + 10 * Math.sin((2 * Math.PI * (t % DAY)) / DAY) + noise(`e${i}`) + spike + drop + higher }).score;
+    });
+  };
+
+  it('lets a break the other way through the rest, but not a repeat of the same excursion', () => {
+    const scores = spikeThenDrop({});
+    expect(scores[2500]).toBe(1);
+    // the drop breaks the range downwards within the rest: a different excursion, so it alarms at once
+    expect(scores[2530]).toBe(1);
+    expect(Math.max(...scores.slice(2531, 2560))).toBe(0);
+    // a new upward break after the downward one is again a different excursion
+    expect(scores[2560]).toBe(1);
+    expect(Math.max(...scores.slice(2561, 2660))).toBe(0);
+  });
+
+  it('keeps the whole rest silent when restBreakThrough is off', () => {
+    const scores = spikeThenDrop({ restBreakThrough: false });
+    expect(scores[2500]).toBe(1);
+    expect(Math.max(...scores.slice(2501, 2600))).toBe(0);
+  });
 });

@@ -73,6 +73,12 @@ const Params = z.object({
   discord: DiscordChannelParams.nullable().default(() => DiscordChannelParams.parse({})),
   /** 'max': the discords' own likelihood competes with the novelty likelihood; 'raw': their distance joins the raw signal. */
   discordMode: z.enum(['max', 'raw']).default('max'),
+  /**
+   * During the rest after an alarm, a value range break still alarms unless it continues the last
+   * alarm's excursion (a range break the same way): the rest silences repeats of one excursion, not
+   * a different one (a drop right after a spike, a real break after a likelihood alarm).
+   */
+  restBreakThrough: z.boolean().default(true),
 });
 export type EnsembleParams = z.infer<typeof Params>;
 
@@ -111,6 +117,8 @@ export interface EnsembleState {
   likPeak: number;
   likPeakRest: number;
   discord: DiscordChannel[];
+  /** The last alarm: 1 / −1 a range break upwards / downwards, 2 anything else, 0 none yet. */
+  lastAlarm: number;
 }
 
 /**
@@ -164,6 +172,7 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     likPeak: 0,
     likPeakRest: 0,
     discord: params.discord ? createDiscordChannels(params.discord) : [],
+    lastAlarm: 0,
   }),
   update(s, point) {
     const p = s.params;
@@ -174,6 +183,7 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     }
     const prevRange = s.max - s.min;
     const rangeBreak = s.n > p.warmupRows && prevRange > 0 && (x > s.max + p.rangeTolerance * prevRange || x < s.min - p.rangeTolerance * prevRange);
+    const breakDirection = x > s.max ? 1 : -1;
     if (x < s.min) s.min = x;
     if (x > s.max) s.max = x;
     const range = s.max - s.min;
@@ -284,11 +294,24 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     if (s.likPeakRest > 0) s.likPeakRest--;
     if (rangeBreak) score = 1;
     if (s.n <= p.warmupRows) score = 0;
+    // the direction of a range break: +1 up, −1 down; any other alarm counts as 2
+    const excursion = rangeBreak ? breakDirection : 2;
+    let breakThrough = false;
     if (s.rest > 0) {
       s.rest--;
-      score = 0;
-    } else if (score >= p.alarmLevel) s.rest = p.restRows;
-    if (p.gate === 'peak' && score > 0) {
+      breakThrough = p.restBreakThrough && rangeBreak && s.n > p.warmupRows && excursion !== s.lastAlarm;
+      if (breakThrough) {
+        s.rest = p.restRows;
+        s.lastAlarm = excursion;
+      } else score = 0;
+    } else if (score >= p.alarmLevel) {
+      s.rest = p.restRows;
+      s.lastAlarm = excursion;
+    }
+    if (breakThrough) {
+      s.peak = score;
+      s.peakRest = p.restRows;
+    } else if (p.gate === 'peak' && score > 0) {
       if (s.peakRest > 0 && score <= s.peak) score = 0;
       else {
         s.peak = score;

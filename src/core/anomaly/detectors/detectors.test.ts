@@ -127,6 +127,17 @@ describe('Detector: ensemble', () => {
     expect(Math.max(...scores.slice(2561, 2660))).toBe(0);
   });
 
+  it('resumes a state persisted with contexts as a { key: 1 } record exactly like the list form', () => {
+    const series = Array.from({ length: 1200 }, (_, i) => ({ t: T0 + i * STEP, value: 50 + 10 * Math.sin(i / 20) + noise(`l${i}`) }));
+    const current = ensemble.init();
+    for (const p of series.slice(0, 600)) ensemble.update(current, p);
+    const legacy = JSON.parse(JSON.stringify(current)) as typeof current;
+    (legacy as unknown as { contexts: Record<number, 1> }).contexts = Object.fromEntries(current.contexts.map((k) => [k, 1]));
+    const resumed = JSON.parse(JSON.stringify(current)) as typeof current;
+    for (const p of series.slice(600)) expect(ensemble.update(legacy, p)).toEqual(ensemble.update(resumed, p));
+    expect(legacy.contexts).toHaveLength(resumed.contexts.length);
+  });
+
   it('keeps the whole rest silent when restBreakThrough is off', () => {
     const scores = spikeThenDrop({ restBreakThrough: false });
     expect(scores[2500]).toBe(1);

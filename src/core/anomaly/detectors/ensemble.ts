@@ -93,8 +93,8 @@ export interface EnsembleState {
   dev: number;
   /** Per grid, the last `maxOrder + 1` quantised levels, newest first. */
   recent: number[];
-  /** Seen level sequences: key → 1. Integer keys keep the state plain JSON. */
-  contexts: Record<number, 1>;
+  /** Seen level sequences as integer keys (a list keeps the state plain JSON and cheap to append to). */
+  contexts: number[];
   raw: number[];
   rawPos: number;
   rawSum: number;
@@ -122,19 +122,29 @@ export interface EnsembleState {
 }
 
 /**
- * Lookup cache: the JSON record stays the source of truth (written on every new context), while a
- * Set built from it on first use answers the hot-path membership test.
+ * Lookup cache: the JSON list stays the source of truth (appended on every new context), while a
+ * typed hash set built from it on first use answers the hot-path membership test.
  */
-const seenCache = new WeakMap<Record<number, 1>, IntSet>();
-function seenSet(contexts: Record<number, 1>): IntSet {
+const seenCache = new WeakMap<number[], IntSet>();
+function seenSet(contexts: number[]): IntSet {
   let set = seenCache.get(contexts);
   if (!set) {
-    const keys = Object.keys(contexts);
-    set = new IntSet(keys.length);
-    for (const k of keys) set.add(Number(k));
+    set = new IntSet(contexts.length);
+    for (const k of contexts) set.add(k);
     seenCache.set(contexts, set);
   }
   return set;
+}
+
+/** B^span, the key offset of each order (computed once per parameter set, not per row). */
+const orderBases = new WeakMap<EnsembleParams, number>();
+function orderBaseOf(p: EnsembleParams): number {
+  let base = orderBases.get(p);
+  if (base === undefined) {
+    base = (p.levels + 1) ** (p.maxOrder + 1);
+    orderBases.set(p, base);
+  }
+  return base;
 }
 
 export default defineDetector<EnsembleParams, EnsembleState>({
@@ -152,7 +162,7 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     level: 0,
     dev: 0,
     recent: new Array<number>((params.maxOrder + 1) * params.grids).fill(0),
-    contexts: {},
+    contexts: [],
     raw: new Array<number>(params.shortWindow).fill(0),
     rawPos: 0,
     rawSum: 0,
@@ -192,10 +202,12 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     // level, so that a value sitting on a level boundary does not decide the outcome alone
     const span = p.maxOrder + 1;
     const B = p.levels + 1;
-    const orderBase = B ** span;
+    const orderBase = orderBaseOf(p);
     const gridBase = orderBase * span;
     const orders = Math.min(p.maxOrder, s.n - 1);
     const recent = s.recent;
+    // states persisted before contexts became a list kept them as { key: 1 }
+    if (!Array.isArray(s.contexts)) s.contexts = Object.keys(s.contexts as Record<string, 1>).map(Number);
     const seen = seenSet(s.contexts);
     let unseen = 0;
     for (let g = 0; g < p.grids; g++) {
@@ -214,7 +226,7 @@ export default defineDetector<EnsembleParams, EnsembleState>({
           // A full memory keeps counting new contexts as novel but stops storing them (bounded state).
           if (seen.size < p.maxContexts) {
             seen.add(full);
-            s.contexts[full] = 1;
+            s.contexts.push(full);
           }
         }
       }
@@ -224,7 +236,7 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     // 2. prediction error against the weighted level, before the level learns this point
     const scale = s.dev + 1e-3 * range + 1e-12;
     const err = Math.abs(x - s.level) / scale;
-    const errScore = 1 - Math.exp(-err / p.errorScale);
+    const errScore = p.errorWeight > 0 ? 1 - Math.exp(-err / p.errorScale) : 0;
     s.dev += p.devAlpha * (Math.abs(x - s.level) - s.dev);
     s.level += p.levelAlpha * (x - s.level);
 

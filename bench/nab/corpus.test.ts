@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../src/core/anomaly/detectors/index.js';
 import { NAB_PROFILES, eventMetrics, scoreCorpus } from '../../src/core/anomaly/nab/index.js';
 import { loadLabelledFolder } from './corpus.js';
-import { runDetector } from './run-lib.js';
+import { SCORES_ONLY, runDetector } from './run-lib.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nab-labelled-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +34,7 @@ describe('Function: loadLabelledFolder', () => {
 
   it('lets the production detector find the labelled event with no false alarm', () => {
     const corpus = loadLabelledFolder(dir);
-    const run = runDetector(DETECTORS[0]!, corpus);
+    const run = runDetector(DETECTORS[0]!, corpus, {}, SCORES_ONLY);
     const files = corpus.map((f, i) => ({ name: f.key, scores: run.scores[i]!, windows: f.windows }));
     const std = scoreCorpus(files, NAB_PROFILES.standard);
     expect(std.normalised).toBeGreaterThan(80);

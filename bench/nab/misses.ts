@@ -1,7 +1,7 @@
 import { DETECTORS } from '../../src/core/anomaly/detectors/index.js';
 import { NAB_PROFILES, probationRows, scoreCorpus } from '../../src/core/anomaly/nab/index.js';
 import { loadNabCorpus } from './corpus.js';
-import { runDetector } from './run-lib.js';
+import { SCORES_ONLY, runDetector } from './run-lib.js';
 
 /**
  * Design diagnostics: `tsx bench/nab/misses.ts <detector> '<params json>'` lists, at the standard
@@ -11,7 +11,7 @@ import { runDetector } from './run-lib.js';
 const [id = 'ensemble', json = '{}'] = process.argv.slice(2);
 const det = DETECTORS.find((d) => d.id === id)!;
 const corpus = loadNabCorpus();
-const run = runDetector(det, corpus, JSON.parse(json) as object);
+const run = runDetector(det, corpus, JSON.parse(json) as object, SCORES_ONLY);
 const files = corpus.map((f, i) => ({ name: f.key, scores: run.scores[i]!, windows: f.windows }));
 const std = scoreCorpus(files, NAB_PROFILES.standard);
 const θ = std.threshold;

@@ -1,17 +1,45 @@
 import type { AnyDetector } from '../../src/core/anomaly/detectors/index.js';
 import type { CorpusFile } from './corpus.js';
 
-/**
- * Rows streamed untimed before measuring (default: one whole untimed pass, as benchmark harnesses
- * run a warm-up iteration): the engine compiles the hot paths as it meets them, and a detection
- * process runs for days, so the figure is the steady-state throughput. `0` measures the first pass.
- */
-export const WARMUP_POINTS = Number.POSITIVE_INFINITY;
+export interface RunOptions {
+  /**
+   * One untimed pass first, as benchmark harnesses run a warm-up iteration: the engine compiles the
+   * hot paths as it meets them, and a detection process runs for days, so the figure is the
+   * steady-state throughput. `false` measures the first pass.
+   */
+  warmup?: boolean;
+  /** Timed passes (the median is reported: single passes vary by ±25 % with GC and CPU noise)… */
+  passes?: number;
+  /** …unless the timed passes have already used this much CPU (slow detectors get fewer). */
+  budgetSeconds?: number;
+}
 
-/** Streams every file of a corpus through a fresh detector state; times only the detector (after a warm-up). */
-export function runDetector(det: AnyDetector, corpus: readonly CorpusFile[], params: object = {}, warmupPoints = WARMUP_POINTS): { scores: Float64Array[]; seconds: number; points: number } {
-  warmUp(det, corpus, params, warmupPoints);
-  let points = 0;
+export interface DetectorRun {
+  scores: Float64Array[];
+  /** CPU seconds of the median timed pass. */
+  seconds: number;
+  points: number;
+  passes: number;
+}
+
+/** Streams every file of a corpus through fresh detector states; times only the detector. Scores are identical in every pass. */
+export function runDetector(det: AnyDetector, corpus: readonly CorpusFile[], params: object = {}, options: RunOptions = {}): DetectorRun {
+  const { warmup = true, passes = 5, budgetSeconds = 10 } = options;
+  if (warmup) onePass(det, corpus, params);
+  const times: number[] = [];
+  let spent = 0;
+  let last: { scores: Float64Array[]; seconds: number };
+  do {
+    last = onePass(det, corpus, params);
+    times.push(last.seconds);
+    spent += last.seconds;
+  } while (times.length < passes && spent < budgetSeconds);
+  times.sort((a, b) => a - b);
+  const median = times.length % 2 ? times[times.length >> 1]! : (times[times.length / 2 - 1]! + times[times.length / 2]!) / 2;
+  return { scores: last.scores, seconds: median, points: corpus.reduce((n, f) => n + f.values.length, 0), passes: times.length };
+}
+
+function onePass(det: AnyDetector, corpus: readonly CorpusFile[], params: object): { scores: Float64Array[]; seconds: number } {
   let seconds = 0;
   const scores = corpus.map((f) => {
     const out = new Float64Array(f.values.length);
@@ -21,21 +49,10 @@ export function runDetector(det: AnyDetector, corpus: readonly CorpusFile[], par
     for (let i = 0; i < f.values.length; i++) out[i] = det.update(state, { t: f.timestamps[i]!, value: f.values[i]! }).score;
     const used = process.cpuUsage(start);
     seconds += (used.user + used.system) / 1e6;
-    points += f.values.length;
     return out;
   });
-  return { scores, seconds, points };
+  return { scores, seconds };
 }
 
-
-/** Streams up to `budget` rows of the corpus through fresh states and discards the scores. */
-function warmUp(det: AnyDetector, corpus: readonly CorpusFile[], params: object, budget: number): void {
-  let left = budget;
-  for (const f of corpus) {
-    if (left <= 0) return;
-    const state = det.init(params);
-    const n = Math.min(f.values.length, left);
-    for (let i = 0; i < n; i++) det.update(state, { t: f.timestamps[i]!, value: f.values[i]! });
-    left -= n;
-  }
-}
+/** Options for design iterations, where only the scores matter. */
+export const SCORES_ONLY: RunOptions = { warmup: false, passes: 1 };

@@ -1,7 +1,7 @@
 import { DETECTORS } from '../../src/core/anomaly/detectors/index.js';
 import { NAB_PROFILES, scoreCorpus } from '../../src/core/anomaly/nab/index.js';
 import { loadNabCorpus } from './corpus.js';
-import { runDetector } from './run-lib.js';
+import { SCORES_ONLY, runDetector } from './run-lib.js';
 
 /**
  * Design-iteration helper: `tsx bench/nab/tune.ts <detector> '<json list of param sets>'` scores
@@ -11,7 +11,7 @@ const [id = 'ensemble', list = '[{}]'] = process.argv.slice(2);
 const det = DETECTORS.find((d) => d.id === id)!;
 const corpus = loadNabCorpus();
 for (const params of JSON.parse(list) as object[]) {
-  const run = runDetector(det, corpus, params);
+  const run = runDetector(det, corpus, params, SCORES_ONLY);
   const files = corpus.map((f, i) => ({ name: f.key, scores: run.scores[i]!, windows: f.windows }));
   const r = [NAB_PROFILES.standard, NAB_PROFILES.reward_low_FP_rate, NAB_PROFILES.reward_low_FN_rate].map((p) => scoreCorpus(files, p));
   process.stdout.write(`${r.map((x) => x.normalised.toFixed(2)).join(' / ')}  θ=${r.map((x) => x.threshold.toFixed(3)).join(',')}  ${JSON.stringify(params)}\n`);

@@ -138,6 +138,23 @@ describe('Detector: ensemble', () => {
     expect(legacy.contexts).toHaveLength(resumed.contexts.length);
   });
 
+  // Quiet noise around 50 with two early spikes (so the value range is ±10), then from row 2000 an
+  // oscillation of ±4 that never leaves that range: only the spread changes.
+  const oscillationOnset = (params: Parameters<typeof ensemble.init>[0]): number[] => {
+    const state = ensemble.init(params);
+    return Array.from({ length: 2300 }, (_, i) => {
+      const spike = i === 300 ? 10 : i === 700 ? -10 : 0;
+      const oscillation = i >= 2000 && i < 2100 ? (i % 2 ? 4 : -4) : 0;
+      return ensemble.update(state, { t: T0 + i * STEP, value: 50 + 0.3 * noise(`o${i}`) + spike + oscillation }).score;
+    });
+  };
+  const alarmsFrom = (scores: number[], from: number): number[] => scores.flatMap((s, i) => (i >= from && s >= 0.5 ? [i] : []));
+
+  it('sees a sudden change of spread inside the usual range through the volatility channel, and only through it', () => {
+    expect(alarmsFrom(oscillationOnset({}), 1000)).toEqual([2003]);
+    expect(alarmsFrom(oscillationOnset({ volWindow: 0 }), 1000)).toEqual([]);
+  });
+
   it('keeps the whole rest silent when restBreakThrough is off', () => {
     const scores = spikeThenDrop({ restBreakThrough: false });
     expect(scores[2500]).toBe(1);

@@ -155,6 +155,17 @@ describe('Detector: ensemble', () => {
     expect(alarmsFrom(oscillationOnset({ volWindow: 0 }), 1000)).toEqual([]);
   });
 
+  it('forgets contexts unseen for two generations and resumes across a generation switch', () => {
+    const series = Array.from({ length: 1500 }, (_, i) => ({ t: T0 + i * STEP, value: 50 + 10 * Math.sin(i / 20) + noise(`f${i}`) }));
+    const whole = ensemble.init({ forgetRows: 300 });
+    const outs = series.slice(0, 700).map((p) => ensemble.update(whole, p));
+    expect(whole.oldContexts!.length).toBeGreaterThan(0);
+    const resumed = JSON.parse(JSON.stringify(whole)) as typeof whole;
+    for (const p of series.slice(700)) expect(ensemble.update(resumed, p)).toEqual(ensemble.update(whole, p));
+    expect(outs.length).toBe(700);
+    expect(whole.contexts.length + whole.oldContexts!.length).toBeLessThanOrEqual(whole.params.maxContexts);
+  });
+
   it('keeps the whole rest silent when restBreakThrough is off', () => {
     const scores = spikeThenDrop({ restBreakThrough: false });
     expect(scores[2500]).toBe(1);

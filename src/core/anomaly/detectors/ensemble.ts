@@ -10,7 +10,8 @@ import { clamp01, defineDetector, normalTail } from './types.js';
  *
  * 1. Context novelty (after CAD OSE's idea): the value is quantised coarsely (10 levels) on the
  *    running min/max and the detector remembers which short sequences of levels it has seen
- *    (orders 1..maxOrder). Novelty = share of orders whose sequence is new.
+ *    (orders 1..maxOrder). Novelty = share of orders whose sequence is new. Sequences unseen for
+ *    two to four weeks of 5-minute rows (`forgetRows`) are forgotten, so novelty stays "new lately".
  * 2. Optional: prediction error against an exponentially weighted level, and the seasonal
  *    baseline's score (both off by default: on NAB they lowered the score).
  * 3. Likelihood (after Numenta's anomaly likelihood): the mean of the raw score over a short
@@ -94,6 +95,19 @@ const Params = z.object({
   volTolerance: z.number().min(0).default(0.05),
   /** Also alarm when the spread falls abruptly below its past minimum (a series suddenly going quiet). */
   volLow: z.boolean().default(true),
+  /**
+   * Contexts not seen for a while are forgotten, so that novelty means "new lately", not "new
+   * since the series began" (0 = never forget). Two generations of `forgetRows` rows: every
+   * `forgetRows` rows the seen contexts become the old generation and a new one starts; a context
+   * seen again moves to the new one, so a context is forgotten after between `forgetRows` and
+   * 2 × `forgetRows` rows unseen. Default 4032 rows: two weeks of 5-minute data (the product's
+   * back-fill). Without forgetting, a pattern seen once months ago never counts as new again (a
+   * return to an old regime goes unseen). On NAB it gains recall, not precision: 99 instead of 97
+   * windows, 160 instead of 143 false-positive rows (NAB 70.74 / 64.56 / 75.03
+   * → 71.94 / 64.63 / 76.41; 3000 / 5000 / 6000 / 8000: 71.33 / 63.78 / 76.00, 71.85 / 64.52 /
+   * 76.35, 71.50 / 64.93 / 75.83, 71.89 / 65.56 / 76.09).
+   */
+  forgetRows: z.number().int().min(0).default(4032),
 });
 export type EnsembleParams = z.infer<typeof Params>;
 
@@ -110,6 +124,8 @@ export interface EnsembleState {
   recent: number[];
   /** Seen level sequences as integer keys (a list keeps the state plain JSON and cheap to append to). */
   contexts: number[];
+  /** The previous generation of seen contexts (`forgetRows`); absent in states persisted before forgetting. */
+  oldContexts?: number[];
   raw: number[];
   rawPos: number;
   rawSum: number;
@@ -225,7 +241,13 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     const recent = s.recent;
     // states persisted before contexts became a list kept them as { key: 1 }
     if (!Array.isArray(s.contexts)) s.contexts = Object.keys(s.contexts as Record<string, 1>).map(Number);
+    if (p.forgetRows > 0 && s.n % p.forgetRows === 0) {
+      s.oldContexts = s.contexts;
+      s.contexts = [];
+    }
     const seen = seenSet(s.contexts);
+    const old = s.oldContexts && s.oldContexts.length > 0 ? seenSet(s.oldContexts) : null;
+    const room = p.maxContexts - (old ? old.size : 0);
     let unseen = 0;
     for (let g = 0; g < p.grids; g++) {
       const off = g * span;
@@ -239,9 +261,10 @@ export default defineDetector<EnsembleParams, EnsembleState>({
         base *= B;
         const full = key + k * orderBase + g * gridBase;
         if (!seen.has(full)) {
-          unseen++;
-          // A full memory keeps counting new contexts as novel but stops storing them (bounded state).
-          if (seen.size < p.maxContexts) {
+          if (!old || !old.has(full)) unseen++;
+          // A full memory keeps counting new contexts as novel but stops storing them (bounded
+          // state: both generations together hold at most maxContexts).
+          if (seen.size < room) {
             seen.add(full);
             s.contexts.push(full);
           }
@@ -283,10 +306,10 @@ export default defineDetector<EnsembleParams, EnsembleState>({
       const tail = normalTail((avg - mean) / std);
       score = Math.log(tail + 1e-10) / Math.log(1e-10);
     }
-    const old = s.hist[s.histPos]!;
+    const oldAvg = s.hist[s.histPos]!;
     if (s.histCount === p.historyWindow) {
-      s.histSum -= old;
-      s.histSumSq -= old * old;
+      s.histSum -= oldAvg;
+      s.histSumSq -= oldAvg * oldAvg;
     } else s.histCount++;
     s.hist[s.histPos] = avg;
     s.histSum += avg;

@@ -166,6 +166,22 @@ describe('Detector: ensemble', () => {
     expect(whole.contexts.length + whole.oldContexts!.length).toBeLessThanOrEqual(whole.params.maxContexts);
   });
 
+  // Noise around 0 with a spike of 10 every 100 rows until row 2000, then no more spikes.
+  const spikesStop = (params: Parameters<typeof ensemble.init>[0]): number[] => {
+    const state = ensemble.init(params);
+    return Array.from({ length: 2600 }, (_, i) => {
+      const spike = i % 100 === 50 && i < 2000 ? 10 : 0;
+      return ensemble.update(state, { t: T0 + i * STEP, value: 0.2 * noise(`q${i}`) + spike }).score;
+    });
+  };
+
+  it('alarms once when a spiky series stays quiet half as long again as its longest gap (absence channel)', () => {
+    // last spike at row 1950, longest gap 100 rows: the gap passes 150 rows at row 2101 (the shape
+    // discords see the missing spike too, two rows later, so they are off here)
+    expect(alarmsFrom(spikesStop({ discord: null }), 1000)).toEqual([2101]);
+    expect(alarmsFrom(spikesStop({ discord: null, absenceLevel: 0 }), 1000)).toEqual([]);
+  });
+
   it('keeps the whole rest silent when restBreakThrough is off', () => {
     const scores = spikeThenDrop({ restBreakThrough: false });
     expect(scores[2500]).toBe(1);

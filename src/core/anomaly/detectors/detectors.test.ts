@@ -178,8 +178,30 @@ describe('Detector: ensemble', () => {
   it('alarms once when a spiky series stays quiet half as long again as its longest gap (absence channel)', () => {
     // last spike at row 1950, longest gap 100 rows: the gap passes 150 rows at row 2101 (the shape
     // discords see the missing spike too, two rows later, so they are off here)
-    expect(alarmsFrom(spikesStop({ discord: null }), 1000)).toEqual([2101]);
+    expect(alarmsFrom(spikesStop({ discord: null, absenceLevel: 0.5 }), 1000)).toEqual([2101]);
     expect(alarmsFrom(spikesStop({ discord: null, absenceLevel: 0 }), 1000)).toEqual([]);
+  });
+
+  it('Bonferroni-corrects the likelihood for the rows tested so far: the bar rises by 0.1 per tenfold', () => {
+    // likelihood only, ungated, so both runs learn the same and differ only in the correction
+    const likOnly = { smoothWindows: [], volWindow: 0, rangeTolerance: 1e9, discord: null, restRows: 0, gate: 'alarm' as const };
+    const run = (bonferroni: boolean): number[] => {
+      const state = ensemble.init({ ...likOnly, bonferroni });
+      return Array.from({ length: 6000 }, (_, i) => ensemble.update(state, { t: T0 + i * STEP, value: 50 + Math.abs(noise(`bf${i}`)) ** 2 * Math.sign(noise(`bs${i}`)) }).score);
+    };
+    const on = run(true);
+    const off = run(false);
+    const warmupRows = ensemble.init().params.warmupRows;
+    let checked = 0;
+    for (let i = warmupRows; i < on.length; i++) {
+      expect(on[i]!).toBeLessThanOrEqual(off[i]! + 1e-12);
+      if (on[i]! > 0.2) {
+        expect(on[i]!).toBeCloseTo(off[i]! - Math.log10((i + 1) / warmupRows) / 10, 3);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    expect(on.filter((x) => x >= 0.5).length).toBeLessThan(off.filter((x) => x >= 0.5).length);
   });
 
   it('keeps the whole rest silent when restBreakThrough is off', () => {

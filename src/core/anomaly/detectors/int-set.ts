@@ -17,14 +17,7 @@ export class IntSet {
   }
 
   has(key: number): boolean {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    const want = key + 1;
-    for (let i = Math.imul(key, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
-      const v = slots[i]!;
-      if (v === want) return true;
-      if (v === 0) return false;
-    }
+    return this.slots[this.slotOf(key)] !== 0;
   }
 
   /** Adds the key; returns false when it was already there. */
@@ -35,18 +28,21 @@ export class IntSet {
   }
 
   private insert(key: number): boolean {
+    const i = this.slotOf(key);
+    if (this.slots[i] !== 0) return false;
+    this.slots[i] = key + 1;
+    this.size++;
+    return true;
+  }
+
+  /** The slot holding the key, or the empty slot where it would go (linear probing). */
+  private slotOf(key: number): number {
     const slots = this.slots;
     const mask = slots.length - 1;
     const want = key + 1;
-    for (let i = Math.imul(key, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
-      const v = slots[i]!;
-      if (v === want) return false;
-      if (v === 0) {
-        slots[i] = want;
-        this.size++;
-        return true;
-      }
-    }
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (let v = slots[i]!; v !== 0 && v !== want; v = slots[i]!) i = (i + 1) & mask;
+    return i;
   }
 
   private grow(): void {

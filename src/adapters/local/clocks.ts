@@ -16,6 +16,27 @@ export class SystemClock implements Clock {
 }
 
 /**
+ * A clock whose `sleep` moves time itself: for tests and replays of one use case that runs alone
+ * on it (nothing else waits on the clock, so a sleep can simply jump ahead).
+ */
+export class SteppingClock implements Clock {
+  constructor(private current: number) {}
+  now(): number {
+    return this.current;
+  }
+  sleep(ms: number): Promise<void> {
+    this.current += Math.max(0, ms);
+    return Promise.resolve();
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+  set(ms: number): void {
+    this.current = ms;
+  }
+}
+
+/**
  * A clock that moves only when told to. Tests drive the whole platform with it: `advance` resolves
  * every sleeper whose time has come, in time order, yielding to the event loop between them so the
  * work each one triggers runs before time moves on.

@@ -7,18 +7,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { MetricInfo, MetricQuery, Metrics, MetricSeries } from '../../ports/metrics.js';
 import { metricKey } from '../../ports/metrics.js';
 
-export class ManualClock implements Clock {
-  constructor(private t: number) {}
-  now(): number {
-    return this.t;
-  }
-  async sleep(ms: number): Promise<void> {
-    this.t += ms;
-  }
-  advance(ms: number): void {
-    this.t += ms;
-  }
-}
+export { SteppingClock as ManualClock } from '../../adapters/local/clocks.js';
 
 /** Detection tests run on the product's in-memory Store adapter (it passes the Store contract). */
 export { MemoryStore };

@@ -1,15 +1,2 @@
-import type { Clock } from '../../../ports/clock.js';
-
-/** A clock that only moves when told to. */
-export class ManualClock implements Clock {
-  constructor(private ms: number) {}
-  now(): number {
-    return this.ms;
-  }
-  async sleep(ms: number): Promise<void> {
-    this.ms += ms;
-  }
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
+/** Compliance tests run alone on the clock, so its sleeps simply move it. */
+export { SteppingClock as ManualClock } from '../../../adapters/local/clocks.js';

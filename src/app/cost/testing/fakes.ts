@@ -1,5 +1,5 @@
+import { SteppingClock } from '../../../adapters/local/clocks.js';
 import type { ActionCall, ActionResult, ChangeEvent, Cloud, ResourceFilter, ResourceRecord } from '../../../ports/cloud.js';
-import type { Clock } from '../../../ports/clock.js';
 import type { CollectionName } from '../../../ports/collections.js';
 import type { MetricInfo, MetricQuery, MetricSeries, Metrics } from '../../../ports/metrics.js';
 import { metricKey } from '../../../ports/metrics.js';
@@ -105,15 +105,4 @@ export function fakeMetrics(data: Map<string, { t: number; v: number }[]>): Metr
   return self;
 }
 
-export function manualClock(startMs: number): Clock & { set(ms: number): void } {
-  let now = startMs;
-  return {
-    now: () => now,
-    sleep: async (ms) => {
-      now += ms;
-    },
-    set: (ms) => {
-      now = ms;
-    },
-  };
-}
+export const manualClock = (startMs: number): SteppingClock => new SteppingClock(startMs);

@@ -1,22 +1,11 @@
+import { SteppingClock } from '../../../adapters/local/clocks.js';
 import { MemoryStore } from '../../../adapters/memory/store.js';
 import type { ActionCall, ActionResult, ChangeEvent, Cloud, ResourceRecord } from '../../../ports/cloud.js';
-import type { Clock } from '../../../ports/clock.js';
 import type { LogEvent, LogQuery, Logs } from '../../../ports/logs.js';
 import type { RcaScenario } from '../../../core/rca/loggen/scenarios.js';
 
 /** Small in-memory fakes of the ports the RCA use case needs (tests only). */
-export function manualClock(startMs: number): Clock & { set(ms: number): void } {
-  let now = startMs;
-  return {
-    now: () => now,
-    sleep: async (ms) => {
-      now += ms;
-    },
-    set: (ms) => {
-      now = ms;
-    },
-  };
-}
+export const manualClock = (startMs: number): SteppingClock => new SteppingClock(startMs);
 
 /** RCA tests run on the product's in-memory Store adapter (it passes the Store contract). */
 export function memoryStore(): MemoryStore {

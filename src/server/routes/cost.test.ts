@@ -1,25 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../../../test/integration/helpers.js';
-import { buildServer } from '../server.js';
+import { describe, expect, it } from 'vitest';
+import { routeHarness } from '../../../test/integration/route-harness.js';
 import { COST_RULES } from '../../core/cost/rules/index.js';
 
-let t: TestPlatform;
-let app: FastifyInstance;
-const tokens: Record<string, string> = {};
+const h = routeHarness({ features: ['cost'] });
 
-beforeAll(async () => {
-  t = await startTestPlatform({ features: ['cost'] });
-  app = await buildServer(t.platform);
-  for (const role of ['viewer', 'operator', 'approver'] as const) tokens[role] = await t.platform.auth.create(`t-${role}`, role, 'test');
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.cleanup();
-});
-
-const call = (method: 'GET' | 'POST', url: string, role?: string, payload?: unknown) =>
-  app.inject({ method, url: `/api/v1${url}`, ...(role ? { headers: { authorization: `Bearer ${tokens[role]}` } } : {}), ...(payload !== undefined ? { payload: payload as object } : {}) });
+const call = (method: 'GET' | 'POST', url: string, role?: 'viewer' | 'operator' | 'approver', payload?: unknown) =>
+  h.call(method, url, role, payload);
 
 type Rec = { id: string; ruleId: string; status: string; resourceArn: string; monthlySavingsUsd: number };
 const recs = async (query = ''): Promise<Rec[]> => (await call('GET', `/cost/recommendations${query}`)).json().items;
@@ -51,11 +37,11 @@ describe('Route: /cost/recommendations', () => {
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().field).toBe('body.reason');
     const ok = await call('POST', `/cost/recommendations/${snap!.id}/dismiss`, 'operator', { reason: 'baseline image' });
-    expect(ok.json()).toMatchObject({ status: 'dismissed', dismissal: { reason: 'baseline image', principal: 't-operator' } });
+    expect(ok.json()).toMatchObject({ status: 'dismissed', dismissal: { reason: 'baseline image', principal: h.principal('operator') } });
     expect((await call('POST', '/cost/analyze', 'viewer')).statusCode).toBe(403);
     // Every sandbox resource of a type some cost rule covers is analysed.
     const covered = new Set(COST_RULES.map((r) => r.resourceType));
-    const expected = t.platform.sandbox.resources().filter((r) => covered.has(r.type)).length;
+    const expected = h.t.platform.sandbox.resources().filter((r) => covered.has(r.type)).length;
     expect((await call('POST', '/cost/analyze', 'operator')).json()).toMatchObject({ resources: expected, errors: [] });
     expect((await recs('?status=dismissed')).map((r) => r.id)).toEqual([snap!.id]);
   });
@@ -68,7 +54,10 @@ describe('Route: /cost/recommendations', () => {
     expect(dry.json()).toMatchObject({ dryRun: true, runbookId: 'AIOps-ReleaseElasticIp' });
     const r = await call('POST', `/cost/recommendations/${eip!.id}/approve`, 'approver');
     expect(r.statusCode).toBe(202);
-    expect(r.json()).toMatchObject({ recommendation: { status: 'approved' }, execution: { runbookId: 'AIOps-ReleaseElasticIp', dryRun: false, trigger: `cost:${eip!.id}`, operator: 't-approver' } });
+    expect(r.json()).toMatchObject({
+      recommendation: { status: 'approved' },
+      execution: { runbookId: 'AIOps-ReleaseElasticIp', dryRun: false, trigger: `cost:${eip!.id}`, operator: h.principal('approver') },
+    });
     expect((await call('POST', '/cost/recommendations/nope/approve', 'approver')).statusCode).toBe(404);
   });
 
@@ -76,14 +65,20 @@ describe('Route: /cost/recommendations', () => {
     const [prevGen] = await recs('?ruleId=ec2-previous-generation');
     const r = await call('POST', `/cost/recommendations/${prevGen!.id}/approve`, 'approver');
     expect(r.statusCode).toBe(202);
-    expect(r.json()).toMatchObject({ recommendation: { status: 'approved' }, execution: { runbookId: 'AIOps-ChangeInstanceType', dryRun: false, trigger: `cost:${prevGen!.id}` } });
+    expect(r.json()).toMatchObject({
+      recommendation: { status: 'approved' },
+      execution: { runbookId: 'AIOps-ChangeInstanceType', dryRun: false, trigger: `cost:${prevGen!.id}` },
+    });
   });
 
   it('answers 409 for a recommendation whose runbook is not in the catalogue, and leaves it open', async () => {
     // Every rule's runbook is in the catalogue; a stored recommendation naming a missing one (an older release's) still answers 409.
     const [lambda] = await recs('?ruleId=lambda-oversized-memory');
-    const store = t.platform.store.collection<{ id: string; recommendation: { remediation: { runbookId: string } } }>('recommendations');
-    await store.update(lambda!.id, (cur) => ({ ...cur, recommendation: { ...cur.recommendation, remediation: { ...cur.recommendation.remediation, runbookId: 'AIOps-NotInCatalogue' } } }));
+    const store = h.t.platform.store.collection<{ id: string; recommendation: { remediation: { runbookId: string } } }>('recommendations');
+    await store.update(lambda!.id, (cur) => ({
+      ...cur,
+      recommendation: { ...cur.recommendation, remediation: { ...cur.recommendation.remediation, runbookId: 'AIOps-NotInCatalogue' } },
+    }));
     const r = await call('POST', `/cost/recommendations/${lambda!.id}/approve`, 'approver');
     expect(r.statusCode).toBe(409);
     expect(r.body).toContain('AIOps-NotInCatalogue is not in the remediation catalogue');

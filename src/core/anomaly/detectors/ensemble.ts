@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DiscordChannelParams, createDiscordChannels, stepDiscord, type DiscordChannel } from './discord.js';
 import seasonalBaseline, { type SeasonalBaselineState } from './seasonalBaseline.js';
-import { IntSet } from './int-set.js';
+import { createAbsence, stepAbsence, type AbsenceState } from './channels/absence.js';
+import { stepContextNovelty, type ContextNoveltyState } from './channels/context-novelty.js';
+import { createVolatility, stepVolatility, type VolatilityState } from './channels/volatility.js';
 import { clamp01, defineDetector, normalTail } from './types.js';
 
 /**
@@ -137,7 +139,7 @@ const Params = z.object({
 });
 export type EnsembleParams = z.infer<typeof Params>;
 
-export interface EnsembleState {
+export interface EnsembleState extends ContextNoveltyState {
   params: EnsembleParams;
   n: number;
   /** The seasonal baseline: it provides the expected band, and optionally part of the score. */
@@ -146,12 +148,6 @@ export interface EnsembleState {
   max: number;
   level: number;
   dev: number;
-  /** Per grid, the last `maxOrder + 1` quantised levels, newest first. */
-  recent: number[];
-  /** Seen level sequences as integer keys (a list keeps the state plain JSON and cheap to append to). */
-  contexts: number[];
-  /** The previous generation of seen contexts (`forgetRows`); absent in states persisted before forgetting. */
-  oldContexts?: number[];
   raw: number[];
   rawPos: number;
   rawSum: number;
@@ -176,36 +172,10 @@ export interface EnsembleState {
   discord: DiscordChannel[];
   /** The last alarm: 1 / −1 a range break upwards / downwards, 2 anything else, 0 none yet. */
   lastAlarm: number;
-  /** Volatility channel: the last volWindow absolute differences, their sum, the min/max of their mean. */
-  vol?: { buf: number[]; pos: number; sum: number; min: number; max: number; prev: number; n: number };
-  /** Absence channel: the row of the last spike, the longest gap between spikes, gaps seen, alarmed this gap. */
-  abs?: { last: number; maxGap: number; gaps: number; fired: boolean };
-}
-
-/**
- * Lookup cache: the JSON list stays the source of truth (appended on every new context), while a
- * typed hash set built from it on first use answers the hot-path membership test.
- */
-const seenCache = new WeakMap<number[], IntSet>();
-function seenSet(contexts: number[]): IntSet {
-  let set = seenCache.get(contexts);
-  if (!set) {
-    set = new IntSet(contexts.length);
-    for (const k of contexts) set.add(k);
-    seenCache.set(contexts, set);
-  }
-  return set;
-}
-
-/** B^span, the key offset of each order (computed once per parameter set, not per row). */
-const orderBases = new WeakMap<EnsembleParams, number>();
-function orderBaseOf(p: EnsembleParams): number {
-  let base = orderBases.get(p);
-  if (base === undefined) {
-    base = (p.levels + 1) ** (p.maxOrder + 1);
-    orderBases.set(p, base);
-  }
-  return base;
+  /** Volatility channel (created on the first row; absent in states persisted before it). */
+  vol?: VolatilityState;
+  /** Absence channel (created on the first row it runs). */
+  abs?: AbsenceState;
 }
 
 export default defineDetector<EnsembleParams, EnsembleState>({
@@ -259,47 +229,8 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     if (x > s.max) s.max = x;
     const range = s.max - s.min;
 
-    // 1. context novelty over orders 1..maxOrder, on `grids` quantisers offset by a fraction of a
-    // level, so that a value sitting on a level boundary does not decide the outcome alone
-    const span = p.maxOrder + 1;
-    const B = p.levels + 1;
-    const orderBase = orderBaseOf(p);
-    const gridBase = orderBase * span;
-    const orders = Math.min(p.maxOrder, s.n - 1);
-    const recent = s.recent;
-    // states persisted before contexts became a list kept them as { key: 1 }
-    if (!Array.isArray(s.contexts)) s.contexts = Object.keys(s.contexts as Record<string, 1>).map(Number);
-    if (p.forgetRows > 0 && s.n % p.forgetRows === 0) {
-      s.oldContexts = s.contexts;
-      s.contexts = [];
-    }
-    const seen = seenSet(s.contexts);
-    const old = s.oldContexts && s.oldContexts.length > 0 ? seenSet(s.oldContexts) : null;
-    const room = p.maxContexts - (old ? old.size : 0);
-    let unseen = 0;
-    for (let g = 0; g < p.grids; g++) {
-      const off = g * span;
-      const q = range > 0 ? Math.floor(((x - s.min) / range) * p.levels + g / p.grids) : 0;
-      for (let i = span - 1; i > 0; i--) recent[off + i] = recent[off + i - 1]!;
-      recent[off] = q;
-      let key = q;
-      let base = B;
-      for (let k = 1; k <= orders; k++) {
-        key += recent[off + k]! * base;
-        base *= B;
-        const full = key + k * orderBase + g * gridBase;
-        if (!seen.has(full)) {
-          if (!old || !old.has(full)) unseen++;
-          // A full memory keeps counting new contexts as novel but stops storing them (bounded
-          // state: both generations together hold at most maxContexts).
-          if (seen.size < room) {
-            seen.add(full);
-            s.contexts.push(full);
-          }
-        }
-      }
-    }
-    const novelty = orders > 0 ? unseen / (orders * p.grids) : 0;
+    // 1. context novelty: the share of orders whose sequence of levels is new lately
+    const novelty = stepContextNovelty(s, p, x, s.n, s.min, range);
 
     // 2. prediction error against the weighted level, before the level learns this point
     const scale = s.dev + 1e-3 * range + 1e-12;
@@ -364,41 +295,10 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     }
     s.sm[s.smPos] = x;
     s.smPos = (s.smPos + 1) % cap;
-    // 4c. volatility break: the mean |Δx| leaves its own past range in one step (an abrupt change of spread)
-    if (p.volWindow > 0) {
-      const w = p.volWindow;
-      const v = (s.vol ??= { buf: new Array<number>(w).fill(0), pos: 0, sum: 0, min: 0, max: 0, prev: x, n: 0 });
-      const d = Math.abs(x - v.prev);
-      v.prev = x;
-      v.sum += d - v.buf[v.pos]!;
-      v.buf[v.pos] = d;
-      v.pos = (v.pos + 1) % w;
-      v.n++;
-      if (v.n > w) {
-        const m = v.sum / w;
-        if (v.n === w + 1) v.min = v.max = m;
-        const tol = p.volTolerance * (v.max - v.min);
-        if (s.n > p.warmupRows && v.max > v.min && (m > v.max + tol || (p.volLow && m < v.min - tol))) score = 1;
-        if (m < v.min) v.min = m;
-        if (m > v.max) v.max = m;
-      }
-    }
-    // 4d. absence: a spiky series quiet for longer than any earlier gap between its spikes
-    if (p.absenceLevel > 0) {
-      const a = (s.abs ??= { last: 0, maxGap: 0, gaps: 0, fired: false });
-      const gap = s.n - a.last;
-      if (range > 0 && x > s.min + p.absenceLevel * range) {
-        if (a.last > 0 && gap > 1) {
-          a.gaps++;
-          if (gap > a.maxGap) a.maxGap = gap;
-        }
-        a.last = s.n;
-        a.fired = false;
-      } else if (!a.fired && a.gaps >= p.absenceMinGaps && s.n > p.warmupRows && gap > (1 + p.absenceTolerance) * a.maxGap) {
-        a.fired = true;
-        score = 1;
-      }
-    }
+    // 4c. volatility break (an abrupt change of spread), 4d. absence of the usual spikes
+    const armed = s.n > p.warmupRows;
+    if (p.volWindow > 0 && stepVolatility((s.vol ??= createVolatility(p, x)), p, x, armed)) score = 1;
+    if (p.absenceLevel > 0 && stepAbsence((s.abs ??= createAbsence()), p, x, s.n, s.min, range, armed)) score = 1;
     // 4. range break, 5. warm-up and gating
     if (p.likelihoodMemory > 0 && score < 1 && !rangeBreak && s.n > p.warmupRows && s.rest === 0 && score >= p.alarmLevel) {
       if (s.likPeakRest > 0 && score <= s.likPeak) score = 0;

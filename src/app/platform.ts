@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createAlertingService, type AlertingService } from './alerting/service.js';
 import { ConfigFileReloader, defaultConfigPath } from './alerting/configFile.js';
-import { installFeatures, type FeatureName } from './features/index.js';
+import { installFeatures, isInstalled, type FeatureName } from './features/index.js';
 import { TokenAuth } from './auth.js';
 import { createRemediationService, type RemediationService } from './remediation/service.js';
 import { DEFAULT_SAFETY, RemediationSteps, type SafetyConfig } from './remediation/steps.js';
@@ -150,7 +150,7 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
 
   // Feature modules (SLOs, detection, compliance, cost, RCA…) register their jobs and subscriptions here.
   const features = await installFeatures({ store, bus, clock, scheduler, sandbox, alerting, remediation, notifiers, dataDir: opts.dataDir, log }, opts.features);
-  if (features.slo) freezeCheck.isFrozen = (service) => features.slo.isRemediationFrozen(service!);
+  if (isInstalled(features, 'slo')) freezeCheck.isFrozen = (service) => features.slo.isRemediationFrozen(service!);
 
   let ticking: Promise<void> | undefined;
   /** One step of the platform: sandbox alarms and faults, due jobs, alerting timers, persistence. */

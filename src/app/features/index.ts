@@ -1,5 +1,6 @@
 import { installCost } from './cost.js';
 import { installCompliance } from './compliance.js';
+import { NotFoundError } from '../../core/shared/errors.js';
 import type { PlatformCore } from './core.js';
 import { installDetection } from './detection.js';
 import { installSlo } from './slo.js';
@@ -15,18 +16,36 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
  *
  * `only` narrows the set: the product always runs every feature; tests that rehearse one concern
  * (a runbook, the alert pipeline) leave the others out so their signals do not join the incident
- * under test. A feature left out is absent from the returned object.
+ * under test. Reading a feature left out throws a NotFoundError that names it (a 404 from the API)
+ * instead of handing back `undefined`; `isInstalled` asks without throwing.
  */
 export async function installFeatures(core: PlatformCore, only?: readonly FeatureName[]) {
   const on = (name: FeatureName) => !only || only.includes(name);
-  const features = {
+  const installed = {
     cost: on('cost') ? await installCost(core) : undefined,
     compliance: on('compliance') ? await installCompliance(core) : undefined,
     detection: on('detection') ? await installDetection(core) : undefined,
     slo: on('slo') ? await installSlo(core) : undefined,
     rca: on('rca') ? await installRca(core) : undefined,
   };
-  return features as { [K in keyof typeof features]: NonNullable<(typeof features)[K]> };
+  const features = {} as { [K in keyof typeof installed]: NonNullable<(typeof installed)[K]> };
+  for (const name of FEATURE_NAMES) {
+    Object.defineProperty(features, name, {
+      enumerable: true,
+      get: () => {
+        const service = installed[name];
+        if (service === undefined) throw new NotFoundError('installed feature', name);
+        return service;
+      },
+    });
+  }
+  installedNames.set(features, new Set(FEATURE_NAMES.filter((name) => installed[name] !== undefined)));
+  return features;
 }
 
 export type Features = Awaited<ReturnType<typeof installFeatures>>;
+
+const installedNames = new WeakMap<object, ReadonlySet<FeatureName>>();
+
+/** Whether a feature runs on this platform (reading an absent one throws). */
+export const isInstalled = (features: Features, name: FeatureName): boolean => installedNames.get(features)?.has(name) ?? false;

@@ -78,30 +78,31 @@ function statusOf(doc: StoredSlo, e: SloEvaluation) {
 
 export function sloRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const slo = ctx.platform.features.slo;
+    // read per request: a platform without this feature answers 404 instead of failing to start
+    const slo = () => ctx.platform.features.slo;
     const alerts = ctx.platform.store.collection<Alert>('alerts');
     const incidents = ctx.platform.store.collection<Incident>('incidents');
     const history = ctx.platform.store.collection<SloHistoryPoint>('sloHistory');
     app.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
     app.get('/slos', { schema: { tags: ['slos'], querystring: sparkQuery } }, async (req) => {
-      const docs = await slo.list();
+      const docs = await slo().list();
       const items = [];
       for (const doc of docs) {
         // The last points of budget-burn history, for the list's sparklines (burn rate per long window).
         const points = (await history.find({ where: { sloId: doc.id }, order: 'desc', limit: req.query.points })).reverse();
         const windows = doc.definition.alertRules.map((r) => windowLabel(r.longWindowMs));
         const sparkline = { at: points.map((p) => p.at), budgetRemaining: points.map((p) => p.budgetRemaining), burnRates: Object.fromEntries(windows.map((w) => [w, points.map((p) => p.burnRates[w] ?? null)])) };
-        items.push({ ...statusOf(doc, await slo.status(doc)), sparkline });
+        items.push({ ...statusOf(doc, await slo().status(doc)), sparkline });
       }
       return { items };
     });
 
     app.get('/slos/:id', { schema: { tags: ['slos'], params: idParams, querystring: historyQuery } }, async (req) => {
-      const doc = await slo.get(req.params.id);
+      const doc = await slo().get(req.params.id);
       // History appears at once for an SLO whose backfill has not run yet.
-      await slo.ensureBackfilled(doc.id);
-      const history = await slo.history(doc.id, { limit: req.query.limit, ...(req.query.since ? { since: req.query.since } : {}), ...(req.query.until ? { until: req.query.until } : {}) });
+      await slo().ensureBackfilled(doc.id);
+      const history = await slo().history(doc.id, { limit: req.query.limit, ...(req.query.since ? { since: req.query.since } : {}), ...(req.query.until ? { until: req.query.until } : {}) });
       // The incidents its burn alerts opened, and the service's other incidents for context.
       const burnAlerts = await alerts.find({ where: { resourceArn: sloResource(doc) }, order: 'desc', limit: 100 });
       const ids = [...new Set(burnAlerts.map((a) => a.incidentId).filter((i): i is string => Boolean(i)))];
@@ -109,7 +110,7 @@ export function sloRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
       const service = await incidents.find({ where: { service: doc.service }, order: 'desc', limit: 20 });
       const brief = (i: Incident) => ({ id: i.id, title: i.title, severity: i.severity, status: i.status, phase: i.phase, openedAt: i.openedAt, ...(i.resolvedAt ? { resolvedAt: i.resolvedAt } : {}) });
       return {
-        ...statusOf(doc, await slo.status(doc)),
+        ...statusOf(doc, await slo().status(doc)),
         definition: doc.definition,
         history,
         burnAlerts: burnAlerts.map((a) => ({ id: a.id, rule: a.rule, status: a.status, severity: a.severity, lastSeen: a.lastSeen, incidentId: a.incidentId })),
@@ -119,18 +120,18 @@ export function sloRoutes(ctx: ServerContext): FastifyPluginAsyncZod {
     });
 
     app.post('/slos/check', { schema: { tags: ['slos'] } }, async (req) => {
-      const slos = slo.check(specSources(req.body));
+      const slos = slo().check(specSources(req.body));
       return { valid: true, slos: slos.map(definitionSummary) };
     });
 
     app.post('/slos', { schema: { tags: ['slos'] }, preHandler: ctx.role('operator') }, async (req, reply) => {
-      const created = await slo.create(specSources(req.body));
+      const created = await slo().create(specSources(req.body));
       reply.code(201);
       return { items: created.map((doc) => (doc.last ? statusOf(doc, doc.last) : definitionSummary(doc.definition))) };
     });
 
     app.delete('/slos/:id', { schema: { tags: ['slos'], params: idParams }, preHandler: ctx.role('operator') }, async (req) => {
-      await slo.remove(req.params.id);
+      await slo().remove(req.params.id);
       return { deleted: req.params.id };
     });
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DiscordChannelParams, createDiscordChannels, stepDiscord, type DiscordChannel } from './discord.js';
 import seasonalBaseline, { type SeasonalBaselineState } from './seasonalBaseline.js';
 import { createAbsence, stepAbsence, type AbsenceState } from './channels/absence.js';
+import { rangeExcess } from './channels/range.js';
 import { stepContextNovelty, type ContextNoveltyState } from './channels/context-novelty.js';
 import { createVolatility, stepVolatility, type VolatilityState } from './channels/volatility.js';
 import { clamp01, defineDetector, normalTail } from './types.js';
@@ -222,9 +223,10 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     if (s.n === 1) {
       s.min = s.max = s.level = x;
     }
-    const prevRange = s.max - s.min;
-    const rangeBreak = s.n > p.warmupRows && prevRange > 0 && (x > s.max + p.rangeTolerance * prevRange || x < s.min - p.rangeTolerance * prevRange);
-    const breakDirection = x > s.max ? 1 : -1;
+    // rows up to warmupRows learn without alarming
+    const armed = s.n > p.warmupRows;
+    const breakDirection = armed ? rangeExcess(s.min, s.max, x, p.rangeTolerance) : 0;
+    const rangeBreak = breakDirection !== 0;
     if (x < s.min) s.min = x;
     if (x > s.max) s.max = x;
     const range = s.max - s.min;
@@ -263,7 +265,7 @@ export default defineDetector<EnsembleParams, EnsembleState>({
       const variance = Math.max(0, s.histSumSq / s.histCount - mean * mean);
       const std = Math.max(Math.sqrt(variance), p.minStd);
       let tail = normalTail((avg - mean) / std);
-      if (p.bonferroni && s.n > p.warmupRows) tail = Math.min(1, (tail * s.n) / p.warmupRows);
+      if (p.bonferroni && armed) tail = Math.min(1, (tail * s.n) / p.warmupRows);
       score = Math.log(tail + 1e-10) / Math.log(1e-10);
     }
     const oldAvg = s.hist[s.histPos]!;
@@ -286,21 +288,17 @@ export default defineDetector<EnsembleParams, EnsembleState>({
       if (s.n < w) continue;
       const ma = s.smSum[k]! / w;
       if (s.n === w) s.smMin[k] = s.smMax[k] = ma;
-      const lo = s.smMin[k]!;
-      const hi = s.smMax[k]!;
-      const tol = p.smoothTolerance * (hi - lo);
-      if (s.n > p.warmupRows && hi > lo && (ma > hi + tol || ma < lo - tol)) score = 1;
-      if (ma < lo) s.smMin[k] = ma;
-      if (ma > hi) s.smMax[k] = ma;
+      if (armed && rangeExcess(s.smMin[k]!, s.smMax[k]!, ma, p.smoothTolerance) !== 0) score = 1;
+      if (ma < s.smMin[k]!) s.smMin[k] = ma;
+      if (ma > s.smMax[k]!) s.smMax[k] = ma;
     }
     s.sm[s.smPos] = x;
     s.smPos = (s.smPos + 1) % cap;
     // 4c. volatility break (an abrupt change of spread), 4d. absence of the usual spikes
-    const armed = s.n > p.warmupRows;
     if (p.volWindow > 0 && stepVolatility((s.vol ??= createVolatility(p, x)), p, x, armed)) score = 1;
     if (p.absenceLevel > 0 && stepAbsence((s.abs ??= createAbsence()), p, x, s.n, s.min, range, armed)) score = 1;
     // 4. range break, 5. warm-up and gating
-    if (p.likelihoodMemory > 0 && score < 1 && !rangeBreak && s.n > p.warmupRows && s.rest === 0 && score >= p.alarmLevel) {
+    if (p.likelihoodMemory > 0 && score < 1 && !rangeBreak && armed && s.rest === 0 && score >= p.alarmLevel) {
       if (s.likPeakRest > 0 && score <= s.likPeak) score = 0;
       else {
         s.likPeak = score;
@@ -309,13 +307,13 @@ export default defineDetector<EnsembleParams, EnsembleState>({
     }
     if (s.likPeakRest > 0) s.likPeakRest--;
     if (rangeBreak) score = 1;
-    if (s.n <= p.warmupRows) score = 0;
+    if (!armed) score = 0;
     // the direction of a range break: +1 up, −1 down; any other alarm counts as 2
     const excursion = rangeBreak ? breakDirection : 2;
     let breakThrough = false;
     if (s.rest > 0) {
       s.rest--;
-      breakThrough = p.restBreakThrough && rangeBreak && s.n > p.warmupRows && excursion !== s.lastAlarm;
+      breakThrough = p.restBreakThrough && rangeBreak && excursion !== s.lastAlarm;
       if (breakThrough) {
         s.rest = p.restRows;
         s.lastAlarm = excursion;

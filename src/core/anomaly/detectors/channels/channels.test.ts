@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { createAbsence, stepAbsence } from './absence.js';
 import { stepContextNovelty, type ContextNoveltyState } from './context-novelty.js';
+import { rangeExcess } from './range.js';
 import { createVolatility, stepVolatility } from './volatility.js';
+
+describe('Function: rangeExcess', () => {
+  it.each([
+    [0, 10, 10.6, 0.05, 1],
+    [0, 10, 10.4, 0.05, 0],
+    [0, 10, -0.6, 0.05, -1],
+    [0, 10, 5, 0, 0],
+    [0, 10, 10.01, 0, 1],
+    [3, 3, 100, 0.05, 0],
+  ] as const)('range [%d, %d], value %d, tolerance %d → %d', (lo, hi, v, tolerance, expected) => {
+    expect(rangeExcess(lo, hi, v, tolerance)).toBe(expected);
+  });
+});
 
 describe('Function: stepVolatility', () => {
   const p = { volWindow: 8, volTolerance: 0.05, volLow: true };

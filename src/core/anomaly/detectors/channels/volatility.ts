@@ -1,3 +1,5 @@
+import { rangeExcess } from './range.js';
+
 /** What the volatility break reads of the ensemble's parameters. */
 export interface VolatilityParams {
   volWindow: number;
@@ -44,8 +46,8 @@ export function stepVolatility(v: VolatilityState, p: VolatilityParams, x: numbe
   if (v.n <= w) return false;
   const m = v.sum / w;
   if (v.n === w + 1) v.min = v.max = m;
-  const tol = p.volTolerance * (v.max - v.min);
-  const broke = armed && v.max > v.min && (m > v.max + tol || (p.volLow && m < v.min - tol));
+  const direction = rangeExcess(v.min, v.max, m, p.volTolerance);
+  const broke = armed && (direction > 0 || (p.volLow && direction < 0));
   if (m < v.min) v.min = m;
   if (m > v.max) v.max = m;
   return broke;

@@ -1,7 +1,6 @@
-import { DETECTORS } from '../../src/core/anomaly/detectors/index.js';
 import { NAB_PROFILES, probationRows, scoreCorpus } from '../../src/core/anomaly/nab/index.js';
 import { loadNabCorpus } from './corpus.js';
-import { SCORES_ONLY, runDetector } from './run-lib.js';
+import { detectorArg, scoredFiles } from './run-lib.js';
 
 /**
  * Design diagnostics: `tsx bench/nab/misses.ts <detector> '<params json>'` lists, at the standard
@@ -9,17 +8,16 @@ import { SCORES_ONLY, runDetector } from './run-lib.js';
  * rows per file, so a design change can be judged by what it detects, not only by the total.
  */
 const [id = 'ensemble', json = '{}'] = process.argv.slice(2);
-const det = DETECTORS.find((d) => d.id === id)!;
+const det = detectorArg(id);
 const corpus = loadNabCorpus();
-const run = runDetector(det, corpus, JSON.parse(json) as object, SCORES_ONLY);
-const files = corpus.map((f, i) => ({ name: f.key, scores: run.scores[i]!, windows: f.windows }));
+const files = scoredFiles(det, corpus, JSON.parse(json) as object);
 const std = scoreCorpus(files, NAB_PROFILES.standard);
 const θ = std.threshold;
 let hit = 0;
 let miss = 0;
 let fps = 0;
 for (const [i, f] of corpus.entries()) {
-  const s = run.scores[i]!;
+  const s = files[i]!.scores;
   const inWin = new Uint8Array(s.length);
   const parts: string[] = [];
   for (const w of f.windows) {

@@ -1,5 +1,13 @@
-import type { AnyDetector } from '../../src/core/anomaly/detectors/index.js';
+import { DETECTORS, getDetector, type AnyDetector } from '../../src/core/anomaly/detectors/index.js';
+import type { ScoredFile } from '../../src/core/anomaly/nab/index.js';
 import type { CorpusFile } from './corpus.js';
+
+/** A detector named on the command line; an unknown id is an error that lists the known ones. */
+export function detectorArg(id: string): AnyDetector {
+  const det = getDetector(id);
+  if (!det) throw new Error(`--detector / detector id: unknown "${id}" (known: ${DETECTORS.map((d) => d.id).join(', ')})`);
+  return det;
+}
 
 export interface RunOptions {
   /**
@@ -56,3 +64,9 @@ function onePass(det: AnyDetector, corpus: readonly CorpusFile[], params: object
 
 /** Options for design iterations, where only the scores matter. */
 export const SCORES_ONLY: RunOptions = { warmup: false, passes: 1 };
+
+/** The design tools' common step: the detector's scores on every file, ready for the scorer. */
+export function scoredFiles(det: AnyDetector, corpus: readonly CorpusFile[], params: object): (ScoredFile & { category: string })[] {
+  const run = runDetector(det, corpus, params, SCORES_ONLY);
+  return corpus.map((f, i) => ({ name: f.key, category: f.category, scores: run.scores[i]!, windows: f.windows }));
+}

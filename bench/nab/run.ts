@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { argValue, finishBenchmark, hasFlag, peakRssMb } from '../lib/report.js';
 import { DETECTORS, PRODUCTION_DETECTOR_ID } from '../../src/core/anomaly/detectors/index.js';
 import { NAB_PROFILES, eventMetrics, scoreCorpus, type ScoredFile } from '../../src/core/anomaly/nab/index.js';
-import { runDetector, type DetectorRun } from './run-lib.js';
+import { detectorArg, runDetector, type DetectorRun } from './run-lib.js';
 import { NAB_DIR, loadLabelledFolder, loadNabCorpus, type CorpusFile } from './corpus.js';
 
 /**
@@ -70,7 +70,7 @@ function main(): void {
   const corpus = dataDir ? loadLabelledFolder(dataDir) : loadNabCorpus(NAB_DIR, smoke ? (k) => SMOKE_FILES.includes(k) : undefined);
   const total = corpus.reduce((s, f) => s + f.values.length, 0);
   process.stderr.write(`${dataDir ?? 'NAB'}: ${corpus.length} files, ${total} points, ${corpus.reduce((s, f) => s + f.windows.length, 0)} windows\n`);
-  const detectors = DETECTORS.filter((d) => !only || d.id === only);
+  const detectors = only ? [detectorArg(only)] : DETECTORS;
   const results: RunResult[] = [];
   for (const det of detectors) {
     process.stderr.write(`running ${det.id}…\n`);

@@ -39,13 +39,14 @@ export async function installFeatures(core: PlatformCore, only?: readonly Featur
       },
     });
   }
-  installedNames.set(features, new Set(FEATURE_NAMES.filter((name) => installed[name] !== undefined)));
+  installedServices.set(features, installed);
   return features;
 }
 
 export type Features = Awaited<ReturnType<typeof installFeatures>>;
 
-const installedNames = new WeakMap<object, ReadonlySet<FeatureName>>();
+/** The services behind each features object (absent ones undefined), for `isInstalled`. */
+const installedServices = new WeakMap<object, Partial<Record<FeatureName, unknown>>>();
 
 /** Whether a feature runs on this platform (reading an absent one throws). */
-export const isInstalled = (features: Features, name: FeatureName): boolean => installedNames.get(features)?.has(name) ?? false;
+export const isInstalled = (features: Features, name: FeatureName): boolean => installedServices.get(features)?.[name] !== undefined;
